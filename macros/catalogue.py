@@ -1,0 +1,181 @@
+"""Loads every data file under methods/, validates it and checks cross-references.
+
+All problems of all files are collected before anything is raised, so one run names
+them all. The result is cached on the files' names, sizes and modification times, so the
+MkDocs hook and the macros module share one load per build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .model import Method, Role, Roles
+from .problems import DataError, Problem, format_path
+from .yamlsource import Loc, YamlDocument, read_yaml, require_mapping
+
+ROLES_FILE = "_roles.yml"
+METHOD_SUFFIXES = (".yml", ".yaml")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    roles: dict[str, Role]
+    methods: dict[str, Method]  # slug -> method, ordered by name
+
+    def roles_of(self, method: Method) -> list[tuple[str, Role]]:
+        """The roles a method uses, in the order of the roles file."""
+        used = {role_id for step in method.steps for role_id in step.roles}
+        return [(role_id, role) for role_id, role in self.roles.items() if role_id in used]
+
+
+def _field_names(model: type[BaseModel], seen: set[str]) -> set[str]:
+    for name, info in model.model_fields.items():
+        seen.add(name)
+        for arg in getattr(info.annotation, "__args__", ()) + (info.annotation,):
+            if isinstance(arg, type) and issubclass(arg, BaseModel) and arg is not model:
+                _field_names(arg, seen)
+    return seen
+
+
+_KNOWN_FIELDS = sorted(_field_names(Method, set()) | _field_names(Role, set()))
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1])
+        close = difflib.get_close_matches(name, _KNOWN_FIELDS, n=1)
+        return "unknown field" + (f" (did you mean '{close[0]}'?)" if close else "")
+    if kind in ("string_type",):
+        return f"expected text, got {type(error['input']).__name__} {error['input']!r} (put it in quotes)"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {error['input']!r}"
+    if kind == "string_pattern_mismatch" and error["loc"][-1] == "name":
+        return "a name may not contain < > { } \" ` or \\"
+    if kind == "string_pattern_mismatch":
+        return f"{error['input']!r} is not a valid id: use lowercase letters, digits and hyphens"
+    if kind == "literal_error":
+        return f"{error['input']!r} is not allowed: {error['msg'][len('Input should be '):]}"
+    message = error["msg"]
+    return message.removeprefix("Value error, ")[0].lower() + message.removeprefix("Value error, ")[1:]
+
+
+def _validate(model: type[BaseModel], label: str, doc: YamlDocument) -> Any:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(part for part in error["loc"] if part != "[key]")
+            problems.append(Problem(label, *doc.position(loc), format_path(loc), _message(error)))
+        raise DataError(problems) from None
+
+
+def _load(model: type[BaseModel], path: Path, label: str) -> tuple[Any, YamlDocument]:
+    doc = read_yaml(label, path.read_bytes())
+    require_mapping(label, doc, "a mapping of fields")
+    return _validate(model, label, doc), doc
+
+
+def _at(label: str, doc: YamlDocument, loc: Loc, message: str) -> Problem:
+    return Problem(label, *doc.position(loc), format_path(loc), message)
+
+
+def _cross_references(
+    label: str, slug: str, method: Method, doc: YamlDocument, roles: dict[str, Role], slugs: set[str]
+) -> list[Problem]:
+    problems = []
+    for i, step in enumerate(method.steps):
+        for role_id in step.roles:
+            if role_id not in roles:
+                known = ", ".join(roles)
+                problems.append(_at(label, doc, ("steps", i, "roles", role_id), f"unknown role '{role_id}' (known roles: {known})"))
+    seen: set[str] = set()
+    for i, other in enumerate(method.related):
+        loc = ("related", i)
+        if other == slug:
+            problems.append(_at(label, doc, loc, "a method cannot be related to itself"))
+        elif other in seen:
+            problems.append(_at(label, doc, loc, f"'{other}' is listed twice"))
+        elif other not in slugs:
+            problems.append(_at(label, doc, loc, f"unknown method '{other}' (no file methods/{other}.yml)"))
+        seen.add(other)
+    return problems
+
+
+def _method_files(methods_dir: Path) -> list[Path]:
+    return sorted(
+        p for p in methods_dir.iterdir() if p.suffix in METHOD_SUFFIXES and not p.name.startswith(("_", "."))
+    )
+
+
+def _fingerprint(methods_dir: Path) -> tuple:
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(methods_dir.iterdir()) if p.is_file())
+
+
+_cache: dict[Path, tuple[tuple, Catalogue]] = {}
+
+
+def load_catalogue(methods_dir: Path, root: Path | None = None) -> Catalogue:
+    """Load roles and methods from ``methods_dir``; raise DataError listing every problem."""
+    methods_dir = methods_dir.resolve()
+    root = (root or methods_dir.parent).resolve()
+    fingerprint = _fingerprint(methods_dir)
+    cached = _cache.get(methods_dir)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    catalogue = _load_all(methods_dir, root)
+    _cache[methods_dir] = (fingerprint, catalogue)
+    return catalogue
+
+
+def _label(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def _load_all(methods_dir: Path, root: Path) -> Catalogue:
+    problems: list[Problem] = []
+    roles_path = methods_dir / ROLES_FILE
+    roles: dict[str, Role] = {}
+    try:
+        roles = _load(Roles, roles_path, _label(roles_path, root))[0].root
+    except FileNotFoundError:
+        problems.append(Problem(_label(roles_path, root), 1, 1, "", "file is missing: the roles are defined here"))
+    except DataError as exc:
+        problems += exc.problems
+
+    loaded: dict[str, tuple[str, Method, YamlDocument]] = {}
+    for path in _method_files(methods_dir):
+        label, slug = _label(path, root), path.stem
+        if not _SLUG.match(slug):
+            problems.append(
+                Problem(label, 1, 1, "", f"file name '{slug}' is not a valid slug: use lowercase letters, digits and hyphens")
+            )
+            continue
+        if slug in loaded:
+            problems.append(Problem(label, 1, 1, "", f"duplicate slug '{slug}': {loaded[slug][0]} has it too"))
+            continue
+        try:
+            method, doc = _load(Method, path, label)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        loaded[slug] = (label, method, doc)
+
+    if roles:
+        slugs = {p.stem for p in _method_files(methods_dir)}
+        for slug, (label, method, doc) in loaded.items():
+            problems += _cross_references(label, slug, method, doc, roles, slugs)
+    if problems:
+        raise DataError(problems)
+    methods = {slug: entry[1] for slug, entry in sorted(loaded.items(), key=lambda kv: kv[1][1].name.lower())}
+    return Catalogue(roles=roles, methods=methods)

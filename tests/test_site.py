@@ -1,0 +1,111 @@
+"""The real handbook, built by the real mkdocs build, checked in its HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.catalogue import load_catalogue
+from macros.markup import clock
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.build
+CATALOGUE = load_catalogue(ROOT / "methods", ROOT)
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_at_least_three_methods():
+    assert {"incidentmethode", "balintmethode", "roddelmethode"} <= set(CATALOGUE.methods)
+
+
+@pytest.mark.parametrize("slug", sorted(CATALOGUE.methods))
+def test_every_method_file_has_its_page_with_every_step(site, slug):
+    method = CATALOGUE.methods[slug]
+    page = soup(site, f"methoden/{slug}")
+    assert page.h1.get_text(strip=True) == method.name
+    rows = page.select("table.iw-steps tbody tr")
+    assert [row.th.get_text(strip=True) for row in rows] == [step.title for step in method.steps]
+    assert [int(row.select("td")[1].get_text()) for row in rows] == [step.minutes for step in method.steps]
+    # Clock times are derived: each step starts where the one before ended.
+    elapsed = 0
+    for row, step in zip(rows, method.steps):
+        assert row.select("td")[2].get_text() == clock(elapsed)
+        elapsed += step.minutes
+    assert page.select_one("table.iw-steps tfoot").get_text(" ", strip=True) == f"Totaal {elapsed} {clock(elapsed)}"
+    facts = page.select_one("aside.iw-facts").get_text(" ", strip=True)
+    assert f"{method.total_minutes} minuten" in facts
+    assert all(source.title in page.select_one("ul.iw-sources").get_text() for source in method.sources)
+    roles = [dt.get_text() for dt in page.select("dl.iw-roles dt")]
+    assert roles == [role.name for _, role in CATALOGUE.roles_of(method)]
+    description = page.find("meta", attrs={"name": "description"})
+    assert description and description["content"].strip()
+
+
+@pytest.mark.parametrize("slug", sorted(CATALOGUE.methods))
+def test_related_methods_are_links_that_resolve(site, slug):
+    method = CATALOGUE.methods[slug]
+    page_dir = site / "methoden" / slug
+    heading = soup(site, f"methoden/{slug}").find("h2", id="verwante-methoden")
+    if not method.related:
+        assert heading is None
+        return
+    links = heading.find_next("ul").find_all("a")
+    assert [a.get_text() for a in links] == [CATALOGUE.methods[o].name for o in method.related]
+    for a in links:
+        assert (page_dir / a["href"] / "index.html").resolve().exists()
+
+
+def test_overview_lists_every_method_with_key_facts(site):
+    page = soup(site, "methoden")
+    rows = page.select("article table tbody tr")
+    names = [row.a.get_text() for row in rows]
+    assert names == [m.name for m in CATALOGUE.methods.values()]
+    for row, method in zip(rows, CATALOGUE.methods.values()):
+        assert row.select("td")[1].get_text() == f"{method.total_minutes} min"
+
+
+def test_search_index_holds_every_method_name(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    assert {m.name for m in CATALOGUE.methods.values()} <= titles
+    assert index["config"]["lang"] == ["nl"]
+
+
+def test_interface_is_dutch_and_asks_no_third_party(site):
+    page = soup(site, "methoden/incidentmethode")
+    assert page.html["lang"] == "nl"
+    html = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert not re.search(r"fonts\.(googleapis|gstatic)\.com|cdn\.jsdelivr|unpkg\.com|cdnjs", html)
+    external = {
+        tag.get("src") or tag.get("href")
+        for tag in BeautifulSoup(html, "html.parser").select("script[src], link[rel=stylesheet], img[src]")
+    }
+    assert not [url for url in external if re.match(r"(https?:)?//", url)]
+
+
+def test_pages_do_not_grow_with_the_catalogue(site):
+    """The navigation is pruned: a page does not carry links to every method."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert sum(f"methoden/{slug}/" in home for slug in CATALOGUE.methods) == 0
+
+
+def test_schema_files_are_up_to_date():
+    from macros.schema import SCHEMA_DIR, SCHEMAS, render
+
+    for name, model in SCHEMAS.items():
+        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == render(model), f"run `make schema`: {name} is stale"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "methods").glob("*.yml")), ids=lambda p: p.name)
+def test_every_data_file_points_editors_at_its_schema(path):
+    schema = "roles.schema.json" if path.name == "_roles.yml" else "method.schema.json"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=_schema/{schema}"
