@@ -12,6 +12,7 @@ from typing import Any
 
 def define_env(env: Any) -> None:
     from .catalogue import load_catalogue
+    from .handbook_pages import render_comparison, render_glossary
     from .method_page import render_method_page, render_overview
 
     root = Path(env.project_dir)
@@ -26,3 +27,14 @@ def define_env(env: Any) -> None:
     @env.macro
     def method_overview() -> str:
         return render_overview(catalogue())
+
+    @env.macro
+    def comparison_table() -> str:
+        comparison = catalogue().comparison
+        if comparison is None:
+            raise ValueError("methods/_comparison.yml is missing")
+        return render_comparison(comparison)
+
+    @env.macro
+    def glossary() -> str:
+        return render_glossary(catalogue().glossary)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .handbook_data import COMPARISON_FILE, GLOSSARY_FILE, Comparison, Glossary
 from .model import Method, Role, Roles
 from .problems import DataError, Problem, format_path
 from .yamlsource import Loc, YamlDocument, read_yaml, require_mapping
@@ -28,6 +29,8 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class Catalogue:
     roles: dict[str, Role]
     methods: dict[str, Method]  # slug -> method, ordered by name
+    glossary: dict[str, str]
+    comparison: Comparison | None
 
     def roles_of(self, method: Method) -> list[tuple[str, Role]]:
         """The roles a method uses, in the order of the roles file."""
@@ -142,16 +145,40 @@ def _label(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def _load_all(methods_dir: Path, root: Path) -> Catalogue:
-    problems: list[Problem] = []
-    roles_path = methods_dir / ROLES_FILE
-    roles: dict[str, Role] = {}
+def _load_shared(methods_dir: Path, root: Path, name: str, model: type[BaseModel], problems: list[Problem]):
+    """Load one of the shared ``_*.yml`` files; None when it is missing or has problems."""
+    path = methods_dir / name
+    if not path.exists():
+        return None
     try:
-        roles = _load(Roles, roles_path, _label(roles_path, root))[0].root
-    except FileNotFoundError:
-        problems.append(Problem(_label(roles_path, root), 1, 1, "", "file is missing: the roles are defined here"))
+        return _load(model, path, _label(path, root))
     except DataError as exc:
         problems += exc.problems
+        return None
+
+
+def _comparison_problems(label: str, comparison: Comparison, doc: YamlDocument) -> list[Problem]:
+    known = ", ".join(comparison.forms)
+    return [
+        _at(label, doc, ("aspects", i, "values", form), f"unknown form '{form}' (forms: {known})")
+        for i, aspect in enumerate(comparison.aspects)
+        for form in aspect.values
+        if form not in comparison.forms
+    ]
+
+
+def _load_all(methods_dir: Path, root: Path) -> Catalogue:
+    problems: list[Problem] = []
+    roles: dict[str, Role] = {}
+    loaded_roles = _load_shared(methods_dir, root, ROLES_FILE, Roles, problems)
+    if loaded_roles:
+        roles = loaded_roles[0].root
+    elif not (methods_dir / ROLES_FILE).exists():
+        problems.append(Problem(_label(methods_dir / ROLES_FILE, root), 1, 1, "", "file is missing: the roles are defined here"))
+    glossary = _load_shared(methods_dir, root, GLOSSARY_FILE, Glossary, problems)
+    comparison = _load_shared(methods_dir, root, COMPARISON_FILE, Comparison, problems)
+    if comparison:
+        problems += _comparison_problems(_label(methods_dir / COMPARISON_FILE, root), *comparison)
 
     loaded: dict[str, tuple[str, Method, YamlDocument]] = {}
     for path in _method_files(methods_dir):
@@ -178,4 +205,9 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
     if problems:
         raise DataError(problems)
     methods = {slug: entry[1] for slug, entry in sorted(loaded.items(), key=lambda kv: kv[1][1].name.lower())}
-    return Catalogue(roles=roles, methods=methods)
+    return Catalogue(
+        roles=roles,
+        methods=methods,
+        glossary=glossary[0].root if glossary else {},
+        comparison=comparison[0] if comparison else None,
+    )

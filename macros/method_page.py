@@ -89,9 +89,11 @@ def _roles(catalogue: Catalogue, method: Method) -> Markup:
     return Markup('<dl class="iw-roles">{}</dl>').format(items)
 
 
-def _source(source: Source) -> Markup:
+def source_item(source: Source) -> Markup:
     year = f" ({source.year})" if source.year else ""
-    line = Markup("{}, <cite>{}</cite>{}").format(text(source.author), text(source.title), year)
+    line = text(source.author) + year
+    if source.title:
+        line = Markup("{}, <cite>{}</cite>{}").format(text(source.author), text(source.title), year)
     if source.publisher:
         line += Markup(". {}").format(text(source.publisher))
     if source.note:
@@ -120,7 +122,7 @@ def render_method_page(catalogue: Catalogue, slug: str) -> str:
     if method.related:
         parts += ["## Verwante methoden"]
         parts += [f"- [{md_text(catalogue.methods[o].name)}]({o}.md)" for o in method.related]
-    parts += ["## Bron", Markup('<ul class="iw-sources">{}</ul>').format(Markup("").join(map(_source, method.sources)))]
+    parts += ["## Bron", Markup('<ul class="iw-sources">{}</ul>').format(Markup("").join(map(source_item, method.sources)))]
     return "\n\n".join(str(part) for part in parts) + "\n"
 
 

@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from macros.catalogue import Catalogue, load_catalogue
+from macros.handbook_pages import abbreviations
 from macros.markup import text
 from macros.method_page import METHODS_SECTION, method_src
 from macros.problems import DataError
@@ -65,3 +66,8 @@ def on_files(files: Files, config) -> Files:
         body = f'{{{{ method_page("{slug}") }}}}'
         files.append(File.generated(config, src, content=_page(method.name, _first_sentence(method.summary), body)))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    glossary = _catalogue(config).glossary
+    return f"{markdown}\n\n{abbreviations(glossary)}" if glossary else markdown

@@ -75,7 +75,7 @@ class Variant(_Strict):
 
 class Source(_Strict):
     author: Text
-    title: Text
+    title: Text | None = Field(default=None, description="Title of the publication; leave out when it is not known.")
     year: int | None = Field(default=None, ge=1900, le=2100)
     publisher: Text | None = None
     note: Text | None = Field(default=None, description="What this source is used for, or where sources differ.")

@@ -10,10 +10,17 @@ import json
 import sys
 from pathlib import Path
 
+from .handbook_data import Comparison, Glossary
 from .model import Method, Roles
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "methods" / "_schema"
-SCHEMAS = {"method.schema.json": Method, "roles.schema.json": Roles}
+# A shared file methods/_<name>.yml uses <name>.schema.json; every other file is a method.
+SCHEMAS = {
+    "method.schema.json": Method,
+    "roles.schema.json": Roles,
+    "glossary.schema.json": Glossary,
+    "comparison.schema.json": Comparison,
+}
 
 
 def render(model) -> str:

@@ -106,6 +106,6 @@ def test_schema_files_are_up_to_date():
 
 @pytest.mark.parametrize("path", sorted((ROOT / "methods").glob("*.yml")), ids=lambda p: p.name)
 def test_every_data_file_points_editors_at_its_schema(path):
-    schema = "roles.schema.json" if path.name == "_roles.yml" else "method.schema.json"
+    schema = f"{path.stem[1:]}.schema.json" if path.name.startswith("_") else "method.schema.json"
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=_schema/{schema}"

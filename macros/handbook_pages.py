@@ -1,0 +1,48 @@
+"""Renders the handbook's data-driven parts: the comparison table and the glossary."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .handbook_data import Comparison
+from .markup import text
+from .method_page import source_item
+
+
+def render_comparison(comparison: Comparison) -> str:
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(text(name)) for name in comparison.forms.values())
+    rows = []
+    for aspect in comparison.aspects:
+        cells = Markup("").join(
+            Markup("<td>{}</td>").format(text(aspect.values.get(form, "–"))) for form in comparison.forms
+        )
+        source = Markup('<br><small class="iw-source">Bron: {}</small>').format(text(aspect.source)) if aspect.source else ""
+        rows.append(Markup('<tr><th scope="row">{}{}</th>{}</tr>').format(text(aspect.name), source, cells))
+    table = Markup(
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="iw-comparison">'
+        '<thead><tr><td></td>{}</tr></thead><tbody>{}</tbody></table></div></div>'
+    ).format(head, Markup("").join(rows))
+    sources = Markup('<ul class="iw-sources">{}</ul>').format(Markup("").join(map(source_item, comparison.sources)))
+    return f"{table}\n\n{sources}\n"
+
+
+def render_glossary(glossary: dict[str, str]) -> str:
+    items = Markup("").join(
+        Markup('<dt id="{}">{}</dt><dd>{}</dd>').format(anchor(term), text(term), text(definition))
+        for term, definition in sorted(glossary.items(), key=lambda item: item[0].lower())
+    )
+    return str(Markup('<dl class="iw-glossary">{}</dl>').format(items)) + "\n"
+
+
+def anchor(term: str) -> str:
+    return "begrip-" + "-".join("".join(c if c.isalnum() else " " for c in term.lower()).split())
+
+
+def abbreviations(glossary: dict[str, str]) -> str:
+    """Markdown abbreviation definitions, so that every use of a term gets its tooltip."""
+    lines = []
+    for term, definition in glossary.items():
+        plain = " ".join(definition.split())
+        for form in dict.fromkeys((term, term[:1].upper() + term[1:])):
+            lines.append(f"*[{form}]: {plain}")
+    return "\n".join(lines) + "\n"
