@@ -7,34 +7,33 @@ and ``mkdocs_hook`` are all that a move to another generator has to replace.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 
 def define_env(env: Any) -> None:
     from .catalogue import load_catalogue
     from .handbook_pages import render_comparison, render_glossary
     from .method_page import render_method_page, render_overview
+    from .pages import render_checklist_index, render_print_index
+    from .print_pages import render_checklist, render_draaiboek, render_role_cards, render_role_deck
 
     root = Path(env.project_dir)
+    # Macro name -> renderer; each renderer takes the catalogue and the macro's arguments.
+    renderers: dict[str, Callable[..., str]] = {
+        "method_page": render_method_page,
+        "method_overview": render_overview,
+        "comparison_table": render_comparison,
+        "glossary": render_glossary,
+        "role_cards": render_role_cards,
+        "role_deck": render_role_deck,
+        "draaiboek": render_draaiboek,
+        "checklist": render_checklist,
+        "checklist_index": render_checklist_index,
+        "print_index": render_print_index,
+    }
 
-    def catalogue():
-        return load_catalogue(root / "methods", root)
+    def bind(render: Callable[..., str]) -> Callable[..., str]:
+        return lambda *args: render(load_catalogue(root / "methods", root), *args)
 
-    @env.macro
-    def method_page(slug: str) -> str:
-        return render_method_page(catalogue(), slug)
-
-    @env.macro
-    def method_overview() -> str:
-        return render_overview(catalogue())
-
-    @env.macro
-    def comparison_table() -> str:
-        comparison = catalogue().comparison
-        if comparison is None:
-            raise ValueError("methods/_comparison.yml is missing")
-        return render_comparison(comparison)
-
-    @env.macro
-    def glossary() -> str:
-        return render_glossary(catalogue().glossary)
+    for name, render in renderers.items():
+        env.macro(bind(render), name)

@@ -36,8 +36,17 @@ def check_data(root: Path = ROOT) -> bool:
 
 
 def _mkdocs_problems(output: str) -> list[str]:
-    lines = [line for line in output.splitlines() if _LOG_PROBLEM.search(line)]
-    return [line for line in lines if "Material for MkDocs" not in line]
+    """Warning and error lines from mkdocs' log, with their indented continuation lines."""
+    problems, inside = [], False
+    for line in output.splitlines():
+        if _LOG_PROBLEM.search(line) and "Material for MkDocs" not in line:
+            problems.append(line)
+            inside = True
+        elif inside and line[:1].isspace():
+            problems.append(line)
+        else:
+            inside = False
+    return problems
 
 
 def build(site_dir: Path, root: Path = ROOT, config: Path | None = None) -> bool:

@@ -15,7 +15,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .handbook_data import COMPARISON_FILE, GLOSSARY_FILE, Comparison, Glossary
+from .handbook_data import (
+    CHECKLISTS_FILE,
+    COMPARISON_FILE,
+    GLOSSARY_FILE,
+    Checklist,
+    Checklists,
+    Comparison,
+    Glossary,
+)
 from .model import Method, Role, Roles
 from .problems import DataError, Problem, format_path
 from .yamlsource import Loc, YamlDocument, read_yaml, require_mapping
@@ -31,6 +39,7 @@ class Catalogue:
     methods: dict[str, Method]  # slug -> method, ordered by name
     glossary: dict[str, str]
     comparison: Comparison | None
+    checklists: dict[str, Checklist]
 
     def roles_of(self, method: Method) -> list[tuple[str, Role]]:
         """The roles a method uses, in the order of the roles file."""
@@ -177,6 +186,7 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
         problems.append(Problem(_label(methods_dir / ROLES_FILE, root), 1, 1, "", "file is missing: the roles are defined here"))
     glossary = _load_shared(methods_dir, root, GLOSSARY_FILE, Glossary, problems)
     comparison = _load_shared(methods_dir, root, COMPARISON_FILE, Comparison, problems)
+    checklists = _load_shared(methods_dir, root, CHECKLISTS_FILE, Checklists, problems)
     if comparison:
         problems += _comparison_problems(_label(methods_dir / COMPARISON_FILE, root), *comparison)
 
@@ -210,4 +220,5 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
         methods=methods,
         glossary=glossary[0].root if glossary else {},
         comparison=comparison[0] if comparison else None,
+        checklists=checklists[0].root if checklists else {},
     )

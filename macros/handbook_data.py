@@ -8,6 +8,7 @@ from pydantic import Field, RootModel
 from .model import Name, Slug, Source, Text, _Strict
 
 GLOSSARY_FILE = "_glossary.yml"
+CHECKLISTS_FILE = "_checklists.yml"
 COMPARISON_FILE = "_comparison.yml"
 
 
@@ -26,3 +27,25 @@ class Comparison(_Strict):
     aspects: list[Aspect] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
 
+
+
+class WritingField(_Strict):
+    label: Text = Field(description="The question or prompt to write an answer to.")
+    lines: int = Field(default=3, ge=1, le=20, description="Writing lines on paper.")
+
+
+class ChecklistSection(_Strict):
+    title: Name
+    checks: list[Text] = Field(default=[], description="Items to tick off.")
+    questions: list[WritingField] = Field(default=[], description="Prompts with room to write.")
+
+
+class Checklist(_Strict):
+    title: Name
+    description: Text = Field(description="Who uses this list, and when.")
+    sections: list[ChecklistSection] = Field(min_length=1)
+    source: Text | None = Field(default=None, description="Where the items come from.")
+
+
+class Checklists(RootModel[dict[Slug, Checklist]]):
+    """Checklist id (its address: checklists/<id>/) -> checklist."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .handbook_data import Comparison
+from .catalogue import Catalogue
 from .markup import text
 from .method_page import source_item
 
 
-def render_comparison(comparison: Comparison) -> str:
+def render_comparison(catalogue: Catalogue) -> str:
+    comparison = catalogue.comparison
+    if comparison is None:
+        raise ValueError("methods/_comparison.yml is missing")
     head = Markup("").join(Markup('<th scope="col">{}</th>').format(text(name)) for name in comparison.forms.values())
     rows = []
     for aspect in comparison.aspects:
@@ -19,14 +22,15 @@ def render_comparison(comparison: Comparison) -> str:
         source = Markup('<br><small class="iw-source">Bron: {}</small>').format(text(aspect.source)) if aspect.source else ""
         rows.append(Markup('<tr><th scope="row">{}{}</th>{}</tr>').format(text(aspect.name), source, cells))
     table = Markup(
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="iw-comparison">'
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table iw-comparison"><table>'
         '<thead><tr><td></td>{}</tr></thead><tbody>{}</tbody></table></div></div>'
     ).format(head, Markup("").join(rows))
     sources = Markup('<ul class="iw-sources">{}</ul>').format(Markup("").join(map(source_item, comparison.sources)))
     return f"{table}\n\n{sources}\n"
 
 
-def render_glossary(glossary: dict[str, str]) -> str:
+def render_glossary(catalogue: Catalogue) -> str:
+    glossary = catalogue.glossary
     items = Markup("").join(
         Markup('<dt id="{}">{}</dt><dd>{}</dd>').format(anchor(term), text(term), text(definition))
         for term, definition in sorted(glossary.items(), key=lambda item: item[0].lower())

@@ -76,8 +76,8 @@ def _steps_table(catalogue: Catalogue, method: Method) -> Markup:
         '<tfoot><tr><td></td><th scope="row">Totaal</th><td>{}</td><td>{}</td><td colspan="2"></td></tr></tfoot>'
     ).format(method.total_minutes, clock(method.total_minutes))
     return Markup(
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-        '<table class="iw-steps">{}<tbody>{}</tbody>{}</table></div></div>'
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table iw-steps">'
+        "<table>{}<tbody>{}</tbody>{}</table></div></div>"
     ).format(head, Markup("").join(rows), foot)
 
 
@@ -106,6 +106,7 @@ def render_method_page(catalogue: Catalogue, slug: str) -> str:
     parts = [
         Markup('<div class="iw-lead">{}</div>').format(paragraphs(method.summary)),
         _facts(method),
+        f"Om te printen: [rolkaarten]({slug}/rolkaarten.md) · [draaiboek voor de procesbegeleider]({slug}/draaiboek.md)",
         "## Stappenplan",
         _steps_table(catalogue, method),
         "## Rollen in deze methode",

@@ -1,4 +1,4 @@
-"""MkDocs hook: loads the method data and adds one generated page per method.
+"""MkDocs hook: loads the data and adds the pages generated from it.
 
 A generated page holds only front matter and a macro call; the data itself never
 becomes template source.
@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from macros.catalogue import Catalogue, load_catalogue
 from macros.handbook_pages import abbreviations
 from macros.markup import text
-from macros.method_page import METHODS_SECTION, method_src
+from macros.pages import generated_pages
 from macros.problems import DataError
 
 log = logging.getLogger("mkdocs.hooks.intervisiewijzer")
@@ -28,20 +28,6 @@ def _catalogue(config) -> Catalogue:
     return load_catalogue(root / "methods", root)
 
 
-def _page(title: str, description: str, body: str) -> str:
-    # JSON strings are valid YAML; the theme prints both values unescaped, so escape them.
-    return (
-        f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(str(text(description)))}\n"
-        f"render_macros: true\n---\n\n{body}\n"
-    )
-
-
-def _first_sentence(value: str) -> str:
-    value = " ".join(value.split())
-    end = value.find(". ")
-    return value if end == -1 else value[: end + 1]
-
-
 @event_priority(100)
 def on_config(config):
     try:
@@ -49,22 +35,35 @@ def on_config(config):
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
-        raise Abort(f"{len(exc.problems)} problem(s) in the method data") from None
-    index = f"{METHODS_SECTION}/index.md"
-    for section in config.nav or []:
-        for children in section.values() if isinstance(section, dict) else ():
-            if isinstance(children, list) and index in children:
-                children += [{m.name: method_src(slug)} for slug, m in catalogue.methods.items()]
+        raise Abort(f"{len(exc.problems)} problem(s) in the data under methods/") from None
+    additions: dict[str, list] = {}
+    for page in generated_pages(catalogue):
+        if page.nav_section:
+            additions.setdefault(page.nav_section, []).append({page.title: page.src})
+    _extend_sections(config.nav or [], additions)
     return config
 
 
+def _extend_sections(nav: list, additions: dict[str, list]) -> None:
+    """Append generated pages to every nav section that lists their section's index page."""
+    for index in [item for item in nav if isinstance(item, str) and item in additions]:
+        nav += additions[index]
+    for item in nav:
+        for children in item.values() if isinstance(item, dict) else ():
+            if isinstance(children, list):
+                _extend_sections(children, additions)
+
+
 def on_files(files: Files, config) -> Files:
-    for slug, method in _catalogue(config).methods.items():
-        src = method_src(slug)
-        if files.get_file_from_path(src):
-            raise Abort(f"docs/{src} exists and would hide methods/{slug}.yml: remove one of them")
-        body = f'{{{{ method_page("{slug}") }}}}'
-        files.append(File.generated(config, src, content=_page(method.name, _first_sentence(method.summary), body)))
+    for page in generated_pages(_catalogue(config)):
+        if files.get_file_from_path(page.src):
+            raise Abort(f"docs/{page.src} exists and would hide a page generated from methods/: remove it")
+        # JSON strings are valid YAML; the theme prints both values unescaped, so escape them.
+        content = (
+            f"---\ntitle: {json.dumps(page.title)}\ndescription: {json.dumps(str(text(page.description)))}\n"
+            f"search:\n  boost: {page.search_boost}\nrender_macros: true\n---\n\n{{{{ {page.macro} }}}}\n"
+        )
+        files.append(File.generated(config, page.src, content=content))
     return files
 
 

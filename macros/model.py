@@ -42,6 +42,9 @@ class Role(_Strict):
     name: Name = Field(description="Name of the role, e.g. 'Inbrenger'.")
     purpose: Text = Field(description="One or two sentences: what this role is for.")
     tasks: list[Text] = Field(min_length=1, description="Generic tasks of this role, in any method.")
+    dos: list[Text] = Field(default=[], description="Short do's for the role card.")
+    donts: list[Text] = Field(default=[], description="Short don'ts for the role card.")
+    example_questions: list[Text] = Field(default=[], description="Example questions, for the roles that ask them.")
 
 
 class Roles(RootModel[dict[Slug, Role]]):

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from .handbook_data import Comparison, Glossary
+from .handbook_data import Checklists, Comparison, Glossary
 from .model import Method, Roles
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "methods" / "_schema"
@@ -20,6 +20,7 @@ SCHEMAS = {
     "roles.schema.json": Roles,
     "glossary.schema.json": Glossary,
     "comparison.schema.json": Comparison,
+    "checklists.schema.json": Checklists,
 }
 
 

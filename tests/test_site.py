@@ -31,7 +31,7 @@ def test_every_method_file_has_its_page_with_every_step(site, slug):
     method = CATALOGUE.methods[slug]
     page = soup(site, f"methoden/{slug}")
     assert page.h1.get_text(strip=True) == method.name
-    rows = page.select("table.iw-steps tbody tr")
+    rows = page.select(".iw-steps table tbody tr")
     assert [row.th.get_text(strip=True) for row in rows] == [step.title for step in method.steps]
     assert [int(row.select("td")[1].get_text()) for row in rows] == [step.minutes for step in method.steps]
     # Clock times are derived: each step starts where the one before ended.
@@ -39,10 +39,11 @@ def test_every_method_file_has_its_page_with_every_step(site, slug):
     for row, step in zip(rows, method.steps):
         assert row.select("td")[2].get_text() == clock(elapsed)
         elapsed += step.minutes
-    assert page.select_one("table.iw-steps tfoot").get_text(" ", strip=True) == f"Totaal {elapsed} {clock(elapsed)}"
+    assert page.select_one(".iw-steps table tfoot").get_text(" ", strip=True) == f"Totaal {elapsed} {clock(elapsed)}"
     facts = page.select_one("aside.iw-facts").get_text(" ", strip=True)
     assert f"{method.total_minutes} minuten" in facts
-    assert all(source.title in page.select_one("ul.iw-sources").get_text() for source in method.sources)
+    sources = page.select_one("ul.iw-sources").get_text()
+    assert all(source.author in sources and (source.title or "") in sources for source in method.sources)
     roles = [dt.get_text() for dt in page.select("dl.iw-roles dt")]
     assert roles == [role.name for _, role in CATALOGUE.roles_of(method)]
     description = page.find("meta", attrs={"name": "description"})
@@ -109,3 +110,27 @@ def test_every_data_file_points_editors_at_its_schema(path):
     schema = f"{path.stem[1:]}.schema.json" if path.name.startswith("_") else "method.schema.json"
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=_schema/{schema}"
+
+
+@pytest.mark.parametrize("slug", sorted(CATALOGUE.methods))
+def test_every_method_has_role_cards_and_a_draaiboek(site, slug):
+    method = CATALOGUE.methods[slug]
+    cards = soup(site, f"methoden/{slug}/rolkaarten").select(".role-card")
+    assert [c.select_one(".role-card__role").get_text() for c in cards] == [r.name for _, r in CATALOGUE.roles_of(method)]
+    for card, (role_id, role) in zip(cards, CATALOGUE.roles_of(method)):
+        assert method.name in card.select_one(".role-card__footer").get_text()
+        steps = [step for step in method.steps if role_id in step.roles]
+        assert [li.strong.get_text() for li in card.select(".role-card__steps li")] == [s.title for s in steps]
+    script = soup(site, f"methoden/{slug}/draaiboek")
+    assert len(script.select(".iw-script tbody tr")) == len(method.steps)
+    page_links = [a["href"] for a in soup(site, f"methoden/{slug}").select("article a")]
+    assert "rolkaarten/" in page_links and "draaiboek/" in page_links
+
+
+def test_print_page_lists_everything_printable(site):
+    links = {a["href"] for a in soup(site, "printen").select("article a")}
+    for slug in CATALOGUE.methods:
+        assert f"../methoden/{slug}/rolkaarten/" in links and f"../methoden/{slug}/draaiboek/" in links
+    for checklist_id in CATALOGUE.checklists:
+        assert f"../checklists/{checklist_id}/" in links
+    assert "../rollen/" in links

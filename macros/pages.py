@@ -1,0 +1,89 @@
+"""The pages generated from the data: where each lives, its title and the macro that fills it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalogue import Catalogue
+from .markup import md_text
+from .method_page import METHODS_SECTION, method_src
+from .print_pages import sheets_needed
+
+CHECKLISTS_SECTION = "checklists"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src: str
+    title: str
+    description: str
+    macro: str  # the macro call that renders the body; its arguments are validated slugs
+    nav_section: str | None  # the index page of the nav section it joins, if any
+    search_boost: float = 1.0  # Material's per-page search weight
+
+
+def _first_sentence(value: str) -> str:
+    value = " ".join(value.split())
+    end = value.find(". ")
+    return value if end == -1 else value[: end + 1]
+
+
+def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    pages = []
+    methods_index = f"{METHODS_SECTION}/index.md"
+    for slug, method in catalogue.methods.items():
+        pages.append(
+            GeneratedPage(method_src(slug), method.name, _first_sentence(method.summary), f'method_page("{slug}")', methods_index, 2.0)
+        )
+        pages.append(
+            GeneratedPage(
+                f"{METHODS_SECTION}/{slug}/rolkaarten.md",
+                f"Rolkaarten: {method.name}",
+                f"Rolkaarten om te printen voor de {method.name}: per rol wat je in iedere stap doet.",
+                f'role_cards("{slug}")',
+                None,
+                0.5,
+            )
+        )
+        pages.append(
+            GeneratedPage(
+                f"{METHODS_SECTION}/{slug}/draaiboek.md",
+                f"Draaiboek: {method.name}",
+                f"Draaiboek voor de procesbegeleider bij de {method.name}, met klok en afvinklijst.",
+                f'draaiboek("{slug}")',
+                None,
+                0.5,
+            )
+        )
+    for checklist_id, checklist in catalogue.checklists.items():
+        pages.append(
+            GeneratedPage(
+                f"{CHECKLISTS_SECTION}/{checklist_id}.md",
+                checklist.title,
+                _first_sentence(checklist.description),
+                f'checklist("{checklist_id}")',
+                f"{CHECKLISTS_SECTION}/index.md",
+            )
+        )
+    return pages
+
+
+def render_print_index(catalogue: Catalogue, prefix: str = "../") -> str:
+    """Everything printable, as Markdown links (checked by MkDocs)."""
+    lines = ["## Per methode", "", "| Methode | Rolkaarten | Draaiboek |", "| --- | --- | --- |"]
+    for slug, method in catalogue.methods.items():
+        cards = len(catalogue.roles_of(method))
+        base = f"{prefix}{METHODS_SECTION}/{slug}"
+        lines.append(
+            f"| [{md_text(method.name)}]({base}.md) | [{cards} kaarten, {sheets_needed(cards)} A4]({base}/rolkaarten.md)"
+            f" | [draaiboek]({base}/draaiboek.md) |"
+        )
+    lines += ["", "## Voor iedere methode", "", f"- [Alle rollen op kaarten]({prefix}rollen/index.md)"]
+    lines += [f"- [{md_text(c.title)}]({prefix}{CHECKLISTS_SECTION}/{cid}.md)" for cid, c in catalogue.checklists.items()]
+    return "\n".join(lines) + "\n"
+
+
+def render_checklist_index(catalogue: Catalogue) -> str:
+    return "\n".join(
+        f"- [{md_text(c.title)}]({cid}.md): {md_text(_first_sentence(c.description))}" for cid, c in catalogue.checklists.items()
+    ) + "\n"
