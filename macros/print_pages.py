@@ -185,8 +185,8 @@ def _step_rows(method: Method) -> Markup:
         '<thead><tr><th scope="col"><span class="iw-visually-hidden">Gedaan</span></th><th scope="col">Klok</th>'
         '<th scope="col">Min.</th><th scope="col">Stap</th><th scope="col">Wat gebeurt er</th>'
         '<th scope="col">Jij als procesbegeleider</th></tr></thead><tbody>{}</tbody>'
-        '<tfoot><tr><td></td><td class="iw-clock" data-offset="{}">{}</td><td>{}</td><th scope="row">Einde</th>'
-        "<td colspan=\"2\"></td></tr></tfoot></table></div></div>"
+        '<tbody class="iw-script-end"><tr><td></td><td class="iw-clock" data-offset="{}">{}</td><td>{}</td>'
+        '<th scope="row">Einde</th><td colspan="2"></td></tr></tbody></table></div></div>'
     ).format(_join(rows), end, clock(end), end)
 
 

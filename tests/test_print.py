@@ -74,21 +74,21 @@ def clock_minutes(value: str) -> int:
 def test_draaiboek_clock_times_add_up_from_the_start_time(page, server, slug):
     method = CATALOGUE.methods[slug]
     page.goto(f"{server}methoden/{slug}/draaiboek/")
-    clocks = page.locator(".iw-script tbody .iw-clock").all_inner_texts()
-    minutes = [int(m) for m in page.locator(".iw-script tbody tr td:nth-child(3)").all_inner_texts()]
+    clocks = page.locator(".iw-script tbody:not(.iw-script-end) .iw-clock").all_inner_texts()
+    minutes = [int(m) for m in page.locator(".iw-script tbody:not(.iw-script-end) tr td:nth-child(3)").all_inner_texts()]
     assert minutes == [step.minutes for step in method.steps]
     assert clocks[0] == "0:00"
     for i in range(1, len(clocks)):
         assert clock_minutes(clocks[i]) == clock_minutes(clocks[i - 1]) + minutes[i - 1]
-    assert clock_minutes(page.locator(".iw-script tfoot .iw-clock").inner_text()) == method.total_minutes
+    assert clock_minutes(page.locator(".iw-script-end .iw-clock").inner_text()) == method.total_minutes
 
     page.fill("#iw-start", "19:30")
-    clocks = page.locator(".iw-script tbody .iw-clock").all_inner_texts()
+    clocks = page.locator(".iw-script tbody:not(.iw-script-end) .iw-clock").all_inner_texts()
     assert clocks[0] == "19:30"
-    end = page.locator(".iw-script tfoot .iw-clock").inner_text()
+    end = page.locator(".iw-script-end .iw-clock").inner_text()
     assert clock_minutes(end) == (19 * 60 + 30 + method.total_minutes) % 1440
     page.reload()
-    assert page.locator(".iw-script tbody .iw-clock").first.inner_text() == "19:30", "start time is kept"
+    assert page.locator(".iw-script tbody:not(.iw-script-end) .iw-clock").first.inner_text() == "19:30", "start time is kept"
 
 
 def test_draaiboek_prints_on_a4_with_its_steps(page, server):
