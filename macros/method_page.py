@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .markup import clock, duration, md_text, paragraphs, text
-from .model import EXPERIENCE_LABELS, FACILITATOR_LABELS, GroupSize, Method, Source
+from .model import EXPERIENCE_LABELS, FACILITATOR_LABELS, QUESTION_KIND_LABELS, GroupSize, Method, Source
+from .planning import shortest_time
 
 METHODS_SECTION = "methoden"
 
@@ -40,9 +41,16 @@ def _list(items: list[str], css: str = "") -> Markup:
     return Markup("<ul{}>{}</ul>").format(attr, Markup("").join(Markup("<li>{}</li>").format(text(i)) for i in items))
 
 
+def kind_label(kind: str) -> str:
+    label = QUESTION_KIND_LABELS[kind]
+    return label[0].upper() + label[1:]
+
+
 def _facts(method: Method) -> Markup:
-    rows = [
-        ("Doel", paragraphs(method.goal)),
+    rows = [("Doel", paragraphs(method.goal))]
+    if method.question_kinds:
+        rows.append(("Soort vraag", _list([kind_label(k) for k in method.question_kinds], "iw-kinds")))
+    rows += [
         ("Past bij", _list(method.fits)),
         ("Past niet bij", _list(method.does_not_fit) if method.does_not_fit else text("geen beperking genoemd")),
         ("Groepsgrootte", text(group_size(method.group_size))),
@@ -76,7 +84,7 @@ def _steps_table(catalogue: Catalogue, method: Method) -> Markup:
         '<tfoot><tr><td></td><th scope="row">Totaal</th><td>{}</td><td>{}</td><td colspan="2"></td></tr></tfoot>'
     ).format(method.total_minutes, clock(method.total_minutes))
     return Markup(
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table iw-steps">'
+        '<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table iw-steps">'
         "<table>{}<tbody>{}</tbody>{}</table></div></div>"
     ).format(head, Markup("").join(rows), foot)
 
@@ -127,20 +135,109 @@ def render_method_page(catalogue: Catalogue, slug: str) -> str:
     return "\n\n".join(str(part) for part in parts) + "\n"
 
 
-def render_overview(catalogue: Catalogue) -> str:
-    """All methods with their key facts, as a Markdown table (links checked by MkDocs)."""
-    lines = [
-        "| Methode | Tijd | Stappen | Groep | Ervaring | Begeleiding |",
-        "| --- | --- | --- | --- | --- | --- |",
+# The method chooser: filters above a list that is complete without JavaScript.
+# docs/assets/chooser.js reads the data-* attributes below and hides the rows that do
+# not fit; the filters' names are the keys in the address (?vraag=...&tijd=...).
+GROUP_EXPERIENCE = {
+    "none": "Nog geen ervaring",
+    "some": "Enige ervaring",
+    "experienced": "Ervaren, met onderling vertrouwen",
+}
+FACILITATOR_CHOICES = {"met": "Er is een procesbegeleider", "zonder": "Geen procesbegeleider"}
+ANY = Markup('<option value="">Maakt niet uit</option>')
+
+
+def _options(choices: dict[str, str], extra: str = "") -> Markup:
+    return Markup("").join(
+        Markup('<option value="{}"{}>{}</option>').format(value, Markup(extra.format(i=i)), label)
+        for i, (value, label) in enumerate(choices.items())
+    )
+
+
+def _field(name: str, label: str, control: Markup) -> Markup:
+    return Markup('<div class="iw-chooser__field"><label for="kies-{0}">{1}</label>{2}</div>').format(
+        name, label, control
+    )
+
+
+def _chooser_form(catalogue: Catalogue) -> Markup:
+    used = {kind for m in catalogue.methods.values() for kind in m.question_kinds}
+    kinds = {kind: kind_label(kind) for kind in QUESTION_KIND_LABELS if kind in used}
+    fields = [
+        _field("vraag", "Soort vraag", Markup('<select id="kies-vraag" name="vraag">{}{}</select>').format(ANY, _options(kinds))),
+        _field(
+            "tijd",
+            "Tijd die je hebt, in minuten",
+            Markup('<input type="number" id="kies-tijd" name="tijd" min="1" max="600" step="1" inputmode="numeric">'),
+        ),
+        _field(
+            "groep",
+            "Aantal deelnemers",
+            Markup('<input type="number" id="kies-groep" name="groep" min="2" max="100" step="1" inputmode="numeric">'),
+        ),
+        _field(
+            "ervaring",
+            "Ervaring van de groep",
+            Markup('<select id="kies-ervaring" name="ervaring">{}{}</select>').format(
+                ANY, _options(GROUP_EXPERIENCE, ' data-level="{i}"')
+            ),
+        ),
+        _field(
+            "begeleider",
+            "Procesbegeleider",
+            Markup('<select id="kies-begeleider" name="begeleider">{}{}</select>').format(ANY, _options(FACILITATOR_CHOICES)),
+        ),
     ]
-    for slug, m in catalogue.methods.items():
-        cells = [
-            f"[{md_text(m.name)}]({slug}.md)",
-            f"{m.total_minutes} min",
-            str(len(m.steps)),
-            group_size(m.group_size),
-            EXPERIENCE_LABELS[m.experience],
-            FACILITATOR_LABELS[m.facilitator],
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+    return Markup(
+        '<form class="iw-chooser" data-chooser hidden aria-label="Methode kiezen">'
+        '<p class="iw-chooser__intro">Kies wat voor jouw groep geldt. De lijst past zich meteen aan.</p>'
+        '<div class="iw-chooser__fields">{}</div>'
+        '<p class="iw-chooser__actions"><button type="button" class="md-button" data-chooser-reset>Alles wissen</button> '
+        '<span class="iw-chooser__count" data-chooser-count role="status"></span></p></form>'
+    ).format(Markup("").join(fields))
+
+
+def _chooser_row(slug: str, method: Method) -> str:
+    levels = list(EXPERIENCE_LABELS)
+    shortest = shortest_time([step.minutes for step in method.steps])
+    attrs = Markup(
+        'data-kinds="{}" data-shortest="{}" data-group-min="{}" data-group-max="{}" data-level="{}" data-without="{}"'
+    ).format(
+        " ".join(method.question_kinds),
+        shortest,
+        method.group_size.min,
+        method.group_size.max or "",
+        levels.index(method.experience),
+        int(method.facilitator == "optional"),
+    )
+    cells = Markup(
+        '<td class="iw-chooser__time">{} min <span class="iw-chooser__shortest">kan ook in {} min</span></td>'
+        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+    ).format(
+        method.total_minutes,
+        shortest,
+        group_size(method.group_size),
+        EXPERIENCE_LABELS[method.experience],
+        FACILITATOR_LABELS[method.facilitator],
+        "; ".join(kind_label(k) for k in method.question_kinds),
+    )
+    # The link is Markdown (markdown="span", md_in_html), so that MkDocs checks it.
+    return f'<tr {attrs} markdown="1"><td markdown="span">[{md_text(method.name)}]({slug}.md)</td>{cells}</tr>'
+
+
+def render_overview(catalogue: Catalogue) -> str:
+    """The method chooser: filters, and every method with its key facts in a table."""
+    head = "".join(
+        f'<th scope="col">{name}</th>' for name in ("Methode", "Tijd", "Groep", "Ervaring", "Begeleiding", "Soort vraag")
+    )
+    rows = "\n".join(_chooser_row(slug, m) for slug, m in catalogue.methods.items())
+    table = (
+        '<div class="md-typeset__scrollwrap" markdown="1"><div class="md-typeset__table iw-chooser-list" markdown="1">\n'
+        f'<table markdown="1">\n<thead><tr>{head}</tr></thead>\n<tbody markdown="1">\n{rows}\n</tbody>\n</table>\n'
+        "</div></div>"
+    )
+    empty = (
+        '<p class="iw-chooser__empty" data-chooser-empty hidden>Geen methode past bij al je keuzes. '
+        "Zet een keuze terug op: maakt niet uit.</p>"
+    )
+    return f"{_chooser_form(catalogue)}\n\n{table}\n\n{empty}\n"

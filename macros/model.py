@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, field_validator, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Names end up in page titles, navigation and <title>, which the theme prints unescaped.
@@ -19,11 +19,28 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 Experience = Literal["none", "some", "experienced"]
 Facilitator = Literal["required", "recommended", "optional"]
+QuestionKind = Literal[
+    "conduct", "incident", "shock", "relationship", "knowledge", "problem", "stuck", "change", "success", "qualities", "values"
+]
 
 EXPERIENCE_LABELS: dict[str, str] = {
     "none": "geen ervaring nodig",
     "some": "enige ervaring met intervisie",
     "experienced": "ervaren groep met onderling vertrouwen",
+}
+# In this order in the method chooser's list of kinds of question.
+QUESTION_KIND_LABELS: dict[str, str] = {
+    "conduct": "je eigen handelen in het werk",
+    "incident": "een voorval waarin je snel moest handelen",
+    "shock": "een schokkende gebeurtenis, zoals agressie",
+    "relationship": "de relatie met een ander, en gevoelens",
+    "knowledge": "vakinhoud en kennis",
+    "problem": "een probleem dat een oplossing vraagt",
+    "stuck": "je zit vast en zoekt een frisse blik",
+    "change": "een situatie die je anders wilt",
+    "success": "iets dat goed ging",
+    "qualities": "je kwaliteiten en je groei",
+    "values": "wat goed of juist handelen is",
 }
 FACILITATOR_LABELS: dict[str, str] = {
     "required": "met procesbegeleider",
@@ -92,6 +109,11 @@ class Method(_Strict):
     goal: Text = Field(description="What the inbrenger and the group get out of it.")
     fits: list[Text] = Field(min_length=1, description="Kinds of question the method fits.")
     does_not_fit: list[Text] = Field(default=[], description="Kinds of question it does not fit.")
+    question_kinds: list[QuestionKind] = Field(
+        default=[],
+        description="Kinds of question it fits, from a fixed list: the method chooser filters on them.",
+        json_schema_extra={"uniqueItems": True},
+    )
     group_size: GroupSize
     experience: Experience = Field(description="Group experience needed.")
     facilitator: Facilitator = Field(description="Whether the method needs a procesbegeleider.")
@@ -101,6 +123,14 @@ class Method(_Strict):
     variants: list[Variant] = []
     related: list[Slug] = Field(default=[], description="Slugs (file names) of related methods.")
     sources: list[Source] = Field(min_length=1)
+
+    @field_validator("question_kinds")
+    @classmethod
+    def _kinds_once(cls, kinds: list[str]) -> list[str]:
+        twice = sorted({kind for kind in kinds if kinds.count(kind) > 1})
+        if twice:
+            raise ValueError(f"{', '.join(twice)} listed more than once")
+        return kinds
 
     @property
     def total_minutes(self) -> int:
