@@ -23,8 +23,11 @@ build: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+bench: $(STAMP)
+	$(PY) tests/benchmark.py
+
 schema: $(STAMP)
 	$(PY) -m macros.schema
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site .site-* .bench $(VENV)

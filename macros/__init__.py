@@ -15,7 +15,17 @@ def define_env(env: Any) -> None:
     from .handbook_pages import render_comparison, render_glossary
     from .method_page import render_method_page, render_overview
     from .pages import render_checklist_index, render_print_index
-    from .print_pages import render_checklist, render_draaiboek, render_role_cards, render_role_deck
+    from .print_pages import render_checklist, render_draaiboek, render_role_cards, render_role_deck, render_series_planner
+    from .training_pages import (
+        render_learning_path,
+        render_practice_cases,
+        render_self_assessment,
+        render_series_plan,
+        render_trainee_overview,
+        render_trainer_overview,
+        render_training_handout,
+        render_training_module,
+    )
 
     root = Path(env.project_dir)
     # Macro name -> renderer; each renderer takes the catalogue and the macro's arguments.
@@ -30,6 +40,15 @@ def define_env(env: Any) -> None:
         "checklist": render_checklist,
         "checklist_index": render_checklist_index,
         "print_index": render_print_index,
+        "series_planner": render_series_planner,
+        "training_module": render_training_module,
+        "training_handout": render_training_handout,
+        "learning_path": render_learning_path,
+        "trainer_overview": render_trainer_overview,
+        "trainee_overview": render_trainee_overview,
+        "self_assessment": render_self_assessment,
+        "practice_cases": render_practice_cases,
+        "series_plan": render_series_plan,
     }
 
     def bind(render: Callable[..., str]) -> Callable[..., str]:

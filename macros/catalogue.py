@@ -26,6 +26,7 @@ from .handbook_data import (
 )
 from .model import Method, Role, Roles
 from .problems import DataError, Problem, format_path
+from .training_model import CASES_FILE, TRAINING_FILE, CaseBook, Training, training_problems
 from .yamlsource import Loc, YamlDocument, read_yaml, require_mapping
 
 ROLES_FILE = "_roles.yml"
@@ -40,6 +41,8 @@ class Catalogue:
     glossary: dict[str, str]
     comparison: Comparison | None
     checklists: dict[str, Checklist]
+    training: Training | None = None  # methods/_training.yml: learning path, series plan
+    cases: CaseBook | None = None  # methods/_cases.yml: practice cases
 
     def roles_of(self, method: Method) -> list[tuple[str, Role]]:
         """The roles a method uses, in the order of the roles file."""
@@ -176,6 +179,13 @@ def _comparison_problems(label: str, comparison: Comparison, doc: YamlDocument) 
     ]
 
 
+def _ids(loaded: tuple[Any, YamlDocument] | None, path: Path, ids) -> set[str] | None:
+    """The ids a shared file defines: none when it is missing, None when it failed to load."""
+    if loaded:
+        return set(ids(loaded[0]))
+    return None if path.exists() else set()
+
+
 def _load_all(methods_dir: Path, root: Path) -> Catalogue:
     problems: list[Problem] = []
     roles: dict[str, Role] = {}
@@ -212,6 +222,17 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
         slugs = {p.stem for p in _method_files(methods_dir)}
         for slug, (label, method, doc) in loaded.items():
             problems += _cross_references(label, slug, method, doc, roles, slugs)
+    training = _load_shared(methods_dir, root, TRAINING_FILE, Training, problems)
+    cases = _load_shared(methods_dir, root, CASES_FILE, CaseBook, problems)
+    problems += training_problems(
+        (*training, _label(methods_dir / TRAINING_FILE, root)) if training else None,
+        (*cases, _label(methods_dir / CASES_FILE, root)) if cases else None,
+        methods={slug: entry[1] for slug, entry in loaded.items()},
+        slugs={p.stem for p in _method_files(methods_dir)},
+        checklists=_ids(checklists, methods_dir / CHECKLISTS_FILE, lambda c: c.root),
+        case_ids=_ids(cases, methods_dir / CASES_FILE, lambda c: c.cases),
+        docs_dir=root / "docs" if (root / "docs").is_dir() else None,
+    )
     if problems:
         raise DataError(problems)
     methods = {slug: entry[1] for slug, entry in sorted(loaded.items(), key=lambda kv: kv[1][1].name.lower())}
@@ -221,4 +242,6 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
         glossary=glossary[0].root if glossary else {},
         comparison=comparison[0] if comparison else None,
         checklists=checklists[0].root if checklists else {},
+        training=training[0] if training else None,
+        cases=cases[0] if cases else None,
     )

@@ -22,7 +22,7 @@ def render_comparison(catalogue: Catalogue) -> str:
         source = Markup('<br><small class="iw-source">Bron: {}</small>').format(text(aspect.source)) if aspect.source else ""
         rows.append(Markup('<tr><th scope="row">{}{}</th>{}</tr>').format(text(aspect.name), source, cells))
     table = Markup(
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table iw-comparison"><table>'
+        '<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table iw-comparison"><table>'
         '<thead><tr><td></td>{}</tr></thead><tbody>{}</tbody></table></div></div>'
     ).format(head, Markup("").join(rows))
     sources = Markup('<ul class="iw-sources">{}</ul>').format(Markup("").join(map(source_item, comparison.sources)))

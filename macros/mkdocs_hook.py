@@ -19,6 +19,7 @@ from macros.handbook_pages import abbreviations
 from macros.markup import text
 from macros.pages import generated_pages
 from macros.problems import DataError
+from macros.search_terms import tag_search_index
 
 log = logging.getLogger("mkdocs.hooks.intervisiewijzer")
 
@@ -70,3 +71,20 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     glossary = _catalogue(config).glossary
     return f"{markdown}\n\n{abbreviations(glossary)}" if glossary else markdown
+
+
+# Material's search worker imports lunr.<lang>.min.js; the Dutch query expansion in
+# overrides/assets/javascripts/lunr/ is chained onto it (the URL is relative to the worker).
+SEARCH_EXTENSION = 'importScripts("../lunr/intervisiewijzer.nl.js");'
+
+
+def on_post_build(config) -> None:
+    site = Path(config.site_dir)
+    index_path = site / "search" / "search_index.json"
+    index = tag_search_index(json.loads(index_path.read_text(encoding="utf-8")), _catalogue(config))
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    stemmer = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js"
+    if not stemmer.exists():
+        raise Abort(f"{stemmer} is missing: is the search plugin set to lang: nl?")
+    with stemmer.open("a", encoding="utf-8") as out:
+        out.write(f"\n{SEARCH_EXTENSION}\n")

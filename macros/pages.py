@@ -8,6 +8,7 @@ from .catalogue import Catalogue
 from .markup import md_text
 from .method_page import METHODS_SECTION, method_src
 from .print_pages import sheets_needed
+from .training_pages import TRAINING_SECTION, handout_src, module_src, module_title
 
 CHECKLISTS_SECTION = "checklists"
 
@@ -18,7 +19,10 @@ class GeneratedPage:
     title: str
     description: str
     macro: str  # the macro call that renders the body; its arguments are validated slugs
-    nav_section: str | None  # the index page of the nav section it joins, if any
+    # The index page of the nav section it joins, if any. Method pages join none: with
+    # a thousand methods every page would carry a thousand nav links; the overview at
+    # methoden/ lists them instead.
+    nav_section: str | None
     search_boost: float = 1.0  # Material's per-page search weight
 
 
@@ -30,10 +34,9 @@ def _first_sentence(value: str) -> str:
 
 def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     pages = []
-    methods_index = f"{METHODS_SECTION}/index.md"
     for slug, method in catalogue.methods.items():
         pages.append(
-            GeneratedPage(method_src(slug), method.name, _first_sentence(method.summary), f'method_page("{slug}")', methods_index, 2.0)
+            GeneratedPage(method_src(slug), method.name, _first_sentence(method.summary), f'method_page("{slug}")', None, 2.0)
         )
         pages.append(
             GeneratedPage(
@@ -65,6 +68,27 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                 f"{CHECKLISTS_SECTION}/index.md",
             )
         )
+    if catalogue.training:
+        for number, (module_id, module) in enumerate(catalogue.training.modules.items(), start=1):
+            pages.append(
+                GeneratedPage(
+                    module_src(module_id),
+                    module_title(number, module),
+                    _first_sentence(module.summary),
+                    f'training_module("{module_id}")',
+                    f"{TRAINING_SECTION}/index.md",
+                )
+            )
+            pages.append(
+                GeneratedPage(
+                    handout_src(module_id),
+                    f"Hand-out: {module.title}",
+                    f"Hand-out om te printen bij module {number} van de opleiding voor procesbegeleiders.",
+                    f'training_handout("{module_id}")',
+                    None,
+                    0.5,
+                )
+            )
     return pages
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .handbook_data import Checklists, Comparison, Glossary
 from .model import Method, Roles
+from .training_model import CaseBook, Training
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "methods" / "_schema"
 # A shared file methods/_<name>.yml uses <name>.schema.json; every other file is a method.
@@ -21,6 +22,8 @@ SCHEMAS = {
     "glossary.schema.json": Glossary,
     "comparison.schema.json": Comparison,
     "checklists.schema.json": Checklists,
+    "training.schema.json": Training,
+    "cases.schema.json": CaseBook,
 }
 
 
