@@ -51,8 +51,12 @@ def define_env(env: Any) -> None:
         "series_plan": render_series_plan,
     }
 
+    # Loaded once per build (define_env runs at every build, also under `mkdocs serve`),
+    # not once per macro call: a call per page would make the build quadratic.
+    catalogue = load_catalogue(root / "methods", root)
+
     def bind(render: Callable[..., str]) -> Callable[..., str]:
-        return lambda *args: render(load_catalogue(root / "methods", root), *args)
+        return lambda *args: render(catalogue, *args)
 
     for name, render in renderers.items():
         env.macro(bind(render), name)

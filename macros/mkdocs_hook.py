@@ -24,15 +24,22 @@ from macros.search_terms import tag_search_index
 log = logging.getLogger("mkdocs.hooks.intervisiewijzer")
 
 
-def _catalogue(config) -> Catalogue:
-    root = Path(config.config_file_path).parent
-    return load_catalogue(root / "methods", root)
+# The catalogue of the current build, loaded once in on_config.
+_current: Catalogue | None = None
+
+
+def _catalogue() -> Catalogue:
+    if _current is None:
+        raise Abort("the method data was not loaded: on_config did not run")
+    return _current
 
 
 @event_priority(100)
 def on_config(config):
+    global _current
+    root = Path(config.config_file_path).parent
     try:
-        catalogue = _catalogue(config)
+        catalogue = _current = load_catalogue(root / "methods", root)
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
@@ -56,7 +63,7 @@ def _extend_sections(nav: list, additions: dict[str, list]) -> None:
 
 
 def on_files(files: Files, config) -> Files:
-    for page in generated_pages(_catalogue(config)):
+    for page in generated_pages(_catalogue()):
         if files.get_file_from_path(page.src):
             raise Abort(f"docs/{page.src} exists and would hide a page generated from methods/: remove it")
         # JSON strings are valid YAML; the theme prints both values unescaped, so escape them.
@@ -69,7 +76,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    glossary = _catalogue(config).glossary
+    glossary = _catalogue().glossary
     return f"{markdown}\n\n{abbreviations(glossary)}" if glossary else markdown
 
 
@@ -81,7 +88,7 @@ SEARCH_EXTENSION = 'importScripts("../lunr/intervisiewijzer.nl.js");'
 def on_post_build(config) -> None:
     site = Path(config.site_dir)
     index_path = site / "search" / "search_index.json"
-    index = tag_search_index(json.loads(index_path.read_text(encoding="utf-8")), _catalogue(config))
+    index = tag_search_index(json.loads(index_path.read_text(encoding="utf-8")), _catalogue())
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     stemmer = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js"
     if not stemmer.exists():
