@@ -200,8 +200,10 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
     if comparison:
         problems += _comparison_problems(_label(methods_dir / COMPARISON_FILE, root), *comparison)
 
+    method_files = _method_files(methods_dir)
+    slugs = {p.stem for p in method_files}
     loaded: dict[str, tuple[str, Method, YamlDocument]] = {}
-    for path in _method_files(methods_dir):
+    for path in method_files:
         label, slug = _label(path, root), path.stem
         if not _SLUG.match(slug):
             problems.append(
@@ -219,7 +221,6 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
         loaded[slug] = (label, method, doc)
 
     if roles:
-        slugs = {p.stem for p in _method_files(methods_dir)}
         for slug, (label, method, doc) in loaded.items():
             problems += _cross_references(label, slug, method, doc, roles, slugs)
     training = _load_shared(methods_dir, root, TRAINING_FILE, Training, problems)
@@ -228,7 +229,7 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
         (*training, _label(methods_dir / TRAINING_FILE, root)) if training else None,
         (*cases, _label(methods_dir / CASES_FILE, root)) if cases else None,
         methods={slug: entry[1] for slug, entry in loaded.items()},
-        slugs={p.stem for p in _method_files(methods_dir)},
+        slugs=slugs,
         checklists=_ids(checklists, methods_dir / CHECKLISTS_FILE, lambda c: c.root),
         case_ids=_ids(cases, methods_dir / CASES_FILE, lambda c: c.cases),
         docs_dir=root / "docs" if (root / "docs").is_dir() else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .markup import text
+from .markup import scroll_table, text
 from .method_page import source_item
 
 
@@ -21,10 +21,10 @@ def render_comparison(catalogue: Catalogue) -> str:
         )
         source = Markup('<br><small class="iw-source">Bron: {}</small>').format(text(aspect.source)) if aspect.source else ""
         rows.append(Markup('<tr><th scope="row">{}{}</th>{}</tr>').format(text(aspect.name), source, cells))
-    table = Markup(
-        '<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table iw-comparison"><table>'
-        '<thead><tr><td></td>{}</tr></thead><tbody>{}</tbody></table></div></div>'
-    ).format(head, Markup("").join(rows))
+    table = scroll_table(
+        "iw-comparison",
+        Markup("<thead><tr><td></td>{}</tr></thead><tbody>{}</tbody>").format(head, Markup("").join(rows)),
+    )
     sources = Markup('<ul class="iw-sources">{}</ul>').format(Markup("").join(map(source_item, comparison.sources)))
     return f"{table}\n\n{sources}\n"
 

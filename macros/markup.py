@@ -29,6 +29,14 @@ def md_text(value: str) -> str:
     return str(text(_MD_SPECIAL.sub(r"\\\1", value)))
 
 
+def scroll_table(css: str, inner: Markup) -> Markup:
+    """A table in Material's scroll wrapper. The wrapper takes keyboard focus, so a table
+    wider than the screen can be scrolled without a mouse (axe: scrollable-region-focusable)."""
+    return Markup(
+        '<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table {}"><table>{}</table></div></div>'
+    ).format(css, inner)
+
+
 def clock(minutes: int) -> str:
     """Minutes from the start as a clock time: 75 -> ``1:15``."""
     return f"{minutes // 60}:{minutes % 60:02d}"

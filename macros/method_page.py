@@ -9,7 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .markup import clock, duration, md_text, paragraphs, text
+from .markup import clock, duration, md_text, paragraphs, scroll_table, text
 from .model import EXPERIENCE_LABELS, FACILITATOR_LABELS, QUESTION_KIND_LABELS, GroupSize, Method, Source
 from .planning import shortest_time
 
@@ -83,10 +83,7 @@ def _steps_table(catalogue: Catalogue, method: Method) -> Markup:
     foot = Markup(
         '<tfoot><tr><td></td><th scope="row">Totaal</th><td>{}</td><td>{}</td><td colspan="2"></td></tr></tfoot>'
     ).format(method.total_minutes, clock(method.total_minutes))
-    return Markup(
-        '<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table iw-steps">'
-        "<table>{}<tbody>{}</tbody>{}</table></div></div>"
-    ).format(head, Markup("").join(rows), foot)
+    return scroll_table("iw-steps", Markup("{}<tbody>{}</tbody>{}").format(head, Markup("").join(rows), foot))
 
 
 def _roles(catalogue: Catalogue, method: Method) -> Markup:
@@ -232,7 +229,7 @@ def render_overview(catalogue: Catalogue) -> str:
     )
     rows = "\n".join(_chooser_row(slug, m) for slug, m in catalogue.methods.items())
     table = (
-        '<div class="md-typeset__scrollwrap" markdown="1"><div class="md-typeset__table iw-chooser-list" markdown="1">\n'
+        '<div class="md-typeset__scrollwrap" tabindex="0" markdown="1"><div class="md-typeset__table iw-chooser-list" markdown="1">\n'
         f'<table markdown="1">\n<thead><tr>{head}</tr></thead>\n<tbody markdown="1">\n{rows}\n</tbody>\n</table>\n'
         "</div></div>"
     )

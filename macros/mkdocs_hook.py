@@ -16,16 +16,17 @@ from mkdocs.structure.files import File, Files
 
 from macros.catalogue import Catalogue, load_catalogue
 from macros.handbook_pages import abbreviations
-from macros.markup import text
-from macros.pages import generated_pages
+from macros.pages import extend_nav, generated_pages, page_source
 from macros.problems import DataError
 from macros.search_terms import tag_search_index
 
 log = logging.getLogger("mkdocs.hooks.intervisiewijzer")
 
 
-# The catalogue of the current build, loaded once in on_config.
+# The data of the current build, loaded once in on_config, and the glossary as
+# Markdown abbreviations, appended to every page.
 _current: Catalogue | None = None
+_glossary_markdown = ""
 
 
 def _catalogue() -> Catalogue:
@@ -36,48 +37,29 @@ def _catalogue() -> Catalogue:
 
 @event_priority(100)
 def on_config(config):
-    global _current
+    global _current, _glossary_markdown
     root = Path(config.config_file_path).parent
     try:
-        catalogue = _current = load_catalogue(root / "methods", root)
+        _current = load_catalogue(root / "methods", root)
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
         raise Abort(f"{len(exc.problems)} problem(s) in the data under methods/") from None
-    additions: dict[str, list] = {}
-    for page in generated_pages(catalogue):
-        if page.nav_section:
-            additions.setdefault(page.nav_section, []).append({page.title: page.src})
-    _extend_sections(config.nav or [], additions)
+    _glossary_markdown = abbreviations(_current.glossary) if _current.glossary else ""
+    extend_nav(config.nav or [], generated_pages(_current))
     return config
-
-
-def _extend_sections(nav: list, additions: dict[str, list]) -> None:
-    """Append generated pages to every nav section that lists their section's index page."""
-    for index in [item for item in nav if isinstance(item, str) and item in additions]:
-        nav += additions[index]
-    for item in nav:
-        for children in item.values() if isinstance(item, dict) else ():
-            if isinstance(children, list):
-                _extend_sections(children, additions)
 
 
 def on_files(files: Files, config) -> Files:
     for page in generated_pages(_catalogue()):
         if files.get_file_from_path(page.src):
             raise Abort(f"docs/{page.src} exists and would hide a page generated from methods/: remove it")
-        # JSON strings are valid YAML; the theme prints both values unescaped, so escape them.
-        content = (
-            f"---\ntitle: {json.dumps(page.title)}\ndescription: {json.dumps(str(text(page.description)))}\n"
-            f"search:\n  boost: {page.search_boost}\nrender_macros: true\n---\n\n{{{{ {page.macro} }}}}\n"
-        )
-        files.append(File.generated(config, page.src, content=content))
+        files.append(File.generated(config, page.src, content=page_source(page)))
     return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    glossary = _catalogue().glossary
-    return f"{markdown}\n\n{abbreviations(glossary)}" if glossary else markdown
+    return f"{markdown}\n\n{_glossary_markdown}" if _glossary_markdown else markdown
 
 
 # Material's search worker imports lunr.<lang>.min.js; the Dutch query expansion in

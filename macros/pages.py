@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
-from .markup import md_text
+from .markup import md_text, text
 from .method_page import METHODS_SECTION, method_src
 from .print_pages import sheets_needed
 from .training_pages import TRAINING_SECTION, handout_src, module_src, module_title
@@ -24,6 +25,33 @@ class GeneratedPage:
     # methoden/ lists them instead.
     nav_section: str | None
     search_boost: float = 1.0  # Material's per-page search weight
+
+
+def page_source(page: GeneratedPage) -> str:
+    """The Markdown source of a generated page: front matter and one macro call."""
+    # JSON strings are valid YAML; the theme prints both values unescaped, so escape them.
+    return (
+        f"---\ntitle: {json.dumps(page.title)}\ndescription: {json.dumps(str(text(page.description)))}\n"
+        f"search:\n  boost: {page.search_boost}\nrender_macros: true\n---\n\n{{{{ {page.macro} }}}}\n"
+    )
+
+
+def extend_nav(nav: list, pages: list[GeneratedPage]) -> None:
+    """Append generated pages to every nav section that lists their section's index page."""
+    additions: dict[str, list] = {}
+    for page in pages:
+        if page.nav_section:
+            additions.setdefault(page.nav_section, []).append({page.title: page.src})
+    _extend_sections(nav, additions)
+
+
+def _extend_sections(nav: list, additions: dict[str, list]) -> None:
+    for index in [item for item in nav if isinstance(item, str) and item in additions]:
+        nav += additions[index]
+    for item in nav:
+        for children in item.values() if isinstance(item, dict) else ():
+            if isinstance(children, list):
+                _extend_sections(children, additions)
 
 
 def _first_sentence(value: str) -> str:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .handbook_data import Checklist, ChecklistSection
-from .markup import clock, text
+from .markup import clock, scroll_table, text
 from .method_page import step_starts
 from .model import Method, Role, Source
 from .planning import SERIES_ROLES, rotation, shortest_time
@@ -181,14 +181,16 @@ def _step_rows(method: Method) -> Markup:
             ).format(number, start, clock(start), step.minutes, text(step.title), text(step.description), say)
         )
     end = method.total_minutes
-    return Markup(
-        '<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table iw-script"><table>'
-        '<thead><tr><th scope="col"><span class="iw-visually-hidden">Gedaan</span></th><th scope="col">Klok</th>'
-        '<th scope="col">Min.</th><th scope="col">Stap</th><th scope="col">Wat gebeurt er</th>'
-        '<th scope="col">Jij als procesbegeleider</th></tr></thead><tbody>{}</tbody>'
-        '<tbody class="iw-script-end"><tr><td></td><td class="iw-clock" data-offset="{}">{}</td><td class="iw-minutes">{}</td>'
-        '<th scope="row">Einde</th><td colspan="2"></td></tr></tbody></table></div></div>'
-    ).format(_join(rows), end, clock(end), end)
+    return scroll_table(
+        "iw-script",
+        Markup(
+            '<thead><tr><th scope="col"><span class="iw-visually-hidden">Gedaan</span></th><th scope="col">Klok</th>'
+            '<th scope="col">Min.</th><th scope="col">Stap</th><th scope="col">Wat gebeurt er</th>'
+            '<th scope="col">Jij als procesbegeleider</th></tr></thead><tbody>{}</tbody>'
+            '<tbody class="iw-script-end"><tr><td></td><td class="iw-clock" data-offset="{}">{}</td><td class="iw-minutes">{}</td>'
+            '<th scope="row">Einde</th><td colspan="2"></td></tr></tbody>'
+        ).format(_join(rows), end, clock(end), end),
+    )
 
 
 # Times offered as buttons in the session planner, besides the method's own.
@@ -263,10 +265,10 @@ def schedule_table(catalogue: Catalogue, meetings: list[tuple[str, dict[str, str
         )
         for label, holders in meetings
     )
-    return Markup(
-        '<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table iw-series-table"><table>'
-        '<thead><tr><th scope="col">Bijeenkomst</th>{}</tr></thead><tbody>{}</tbody></table></div></div>'
-    ).format(head, rows)
+    return scroll_table(
+        "iw-series-table",
+        Markup('<thead><tr><th scope="col">Bijeenkomst</th>{}</tr></thead><tbody>{}</tbody>').format(head, rows),
+    )
 
 
 def _number(name: str, label: str, value: int, low: int, high: int) -> Markup:
@@ -306,10 +308,12 @@ def render_series_planner(catalogue: Catalogue) -> str:
         "{}"
         '<p class="iw-print-actions"><button type="button" class="md-button" data-series-ics>'
         "Data opslaan in je agenda (.ics)</button></p>"
-        "{}"
-        '<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table iw-series-counts"><table>'
-        '<caption>Zo vaak heeft ieder een rol</caption><thead></thead><tbody></tbody></table></div></div></section>'
-    ).format(PRINT_BUTTON, schedule_table(catalogue, []))
+        "{}{}</section>"
+    ).format(
+        PRINT_BUTTON,
+        schedule_table(catalogue, []),
+        scroll_table("iw-series-counts", Markup("<caption>Zo vaak heeft ieder een rol</caption><thead></thead><tbody></tbody>")),
+    )
     example_block = Markup(
         '<div class="iw-series-example" data-series-example>'
         "<p>Voor de planner heb je JavaScript nodig. Hieronder zie je een voorbeeld met {} deelnemers. "

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .handbook_data import ChecklistSection
-from .markup import clock, duration, md_text, paragraphs, text
+from .markup import clock, duration, md_text, paragraphs, scroll_table, text
 from .method_page import source_item
 from .model import QUESTION_KIND_LABELS
 from .planning import SERIES_ROLES, rotation
@@ -336,10 +336,12 @@ def _rotation_table(catalogue: Catalogue, series: Series) -> Markup:
             holders["procesbegeleider"] = EXTERNAL
         cells = Markup("").join(Markup("<td>{}</td>").format(holders.get(r, "–")) for r in SERIES_ROLES)
         rows.append(Markup('<tr><th scope="row">{}</th><td>{}</td>{}</tr>').format(number, text(when), cells))
-    return Markup(
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table iw-rotation"><table>'
-        '<thead><tr><th scope="col">Nr.</th><th scope="col">Wanneer</th>{}</tr></thead><tbody>{}</tbody></table></div></div>'
-    ).format(head, Markup("").join(rows))
+    return scroll_table(
+        "iw-rotation",
+        Markup('<thead><tr><th scope="col">Nr.</th><th scope="col">Wanneer</th>{}</tr></thead><tbody>{}</tbody>').format(
+            head, Markup("").join(rows)
+        ),
+    )
 
 
 def render_series_plan(catalogue: Catalogue) -> str:

@@ -35,8 +35,7 @@ sys.path.insert(0, str(ROOT))
 from macros.build import build  # noqa: E402
 from macros.catalogue import load_catalogue  # noqa: E402
 from macros.handbook_pages import abbreviations  # noqa: E402
-from macros.mkdocs_hook import _extend_sections  # noqa: E402
-from macros.pages import generated_pages  # noqa: E402
+from macros.pages import extend_nav, generated_pages, page_source  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.8.2"
 _FRONT = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
@@ -94,11 +93,9 @@ def plain_markdown_project(folder: Path) -> Path:
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
     docs = plain / "docs"
     for page in generated_pages(catalogue):
-        meta = {"title": page.title, "description": page.description, "render_macros": True}
-        body = f"{{{{ {page.macro} }}}}\n"
         target = docs / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n{body}", encoding="utf-8")
+        target.write_text(page_source(page), encoding="utf-8")
     glossary = abbreviations(catalogue.glossary) if catalogue.glossary else ""
     for path in docs.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
@@ -114,11 +111,7 @@ def plain_markdown_project(folder: Path) -> Path:
     config.pop("hooks")
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
     config["site_url"] = "http://127.0.0.1:8000/"
-    additions: dict[str, list] = {}
-    for page in generated_pages(catalogue):
-        if page.nav_section:
-            additions.setdefault(page.nav_section, []).append({page.title: page.src})
-    _extend_sections(config["nav"], additions)
+    extend_nav(config["nav"], generated_pages(catalogue))
     (plain / "mkdocs.yml").unlink()
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return plain
