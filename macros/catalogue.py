@@ -19,12 +19,14 @@ from .handbook_data import (
     CHECKLISTS_FILE,
     COMPARISON_FILE,
     GLOSSARY_FILE,
+    SOURCES_FILE,
+    Bibliography,
     Checklist,
     Checklists,
     Comparison,
     Glossary,
 )
-from .model import Method, Role, Roles
+from .model import FORMER_CODES, Citation, Method, Publication, Role, Roles
 from .problems import DataError, Problem, format_path
 from .training_model import CASES_FILE, TRAINING_FILE, CaseBook, Training, training_problems
 from .yamlsource import Loc, YamlDocument, read_yaml, require_mapping
@@ -41,6 +43,7 @@ class Catalogue:
     glossary: dict[str, str]
     comparison: Comparison | None
     checklists: dict[str, Checklist]
+    sources: dict[str, Publication]  # methods/_sources.yml: the bibliography
     training: Training | None = None  # methods/_training.yml: learning path, series plan
     cases: CaseBook | None = None  # methods/_cases.yml: practice cases
 
@@ -79,7 +82,8 @@ def _message(error: dict[str, Any]) -> str:
     if kind == "string_pattern_mismatch":
         return f"{error['input']!r} is not a valid id: use lowercase letters, digits and hyphens"
     if kind == "literal_error":
-        return f"{error['input']!r} is not allowed: {error['msg'][len('Input should be '):]}"
+        hint = f" (did you mean '{FORMER_CODES[error['input']]}'?)" if error["input"] in FORMER_CODES else ""
+        return f"{error['input']!r} is not allowed{hint}: {error['msg'][len('Input should be '):]}"
     message = error["msg"]
     return message.removeprefix("Value error, ")[0].lower() + message.removeprefix("Value error, ")[1:]
 
@@ -124,6 +128,37 @@ def _cross_references(
         elif other not in slugs:
             problems.append(_at(label, doc, loc, f"unknown method '{other}' (no file methods/{other}.yml)"))
         seen.add(other)
+    for i, other in enumerate(method.differs_from):
+        loc = ("differs_from", i, "method")
+        if other.method == slug:
+            problems.append(_at(label, doc, loc, "a method cannot differ from itself"))
+        elif other.method not in slugs:
+            problems.append(_at(label, doc, loc, f"unknown method '{other.method}' (no file methods/{other.method}.yml)"))
+    return problems
+
+
+def _citations(value: Any, loc: Loc = ()):
+    """Every citation inside a validated value, with where it stands."""
+    if isinstance(value, Citation):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _citations(getattr(value, name), loc + (name,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _citations(item, loc + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _citations(item, loc + (i,))
+
+
+def _citation_problems(label: str, value: Any, doc: YamlDocument, sources: dict[str, Publication]) -> list[Problem]:
+    problems = []
+    for loc, citation in _citations(value):
+        if citation.ref not in sources:
+            close = difflib.get_close_matches(citation.ref, list(sources), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"add it to methods/{SOURCES_FILE}"
+            problems.append(_at(label, doc, loc + ("ref",), f"unknown source '{citation.ref}' ({hint})"))
     return problems
 
 
@@ -199,6 +234,8 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
     checklists = _load_shared(methods_dir, root, CHECKLISTS_FILE, Checklists, problems)
     if comparison:
         problems += _comparison_problems(_label(methods_dir / COMPARISON_FILE, root), *comparison)
+    loaded_sources = _load_shared(methods_dir, root, SOURCES_FILE, Bibliography, problems)
+    sources = loaded_sources[0].root if loaded_sources else {}
 
     method_files = _method_files(methods_dir)
     slugs = {p.stem for p in method_files}
@@ -225,6 +262,13 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
             problems += _cross_references(label, slug, method, doc, roles, slugs)
     training = _load_shared(methods_dir, root, TRAINING_FILE, Training, problems)
     cases = _load_shared(methods_dir, root, CASES_FILE, CaseBook, problems)
+    if loaded_sources or not (methods_dir / SOURCES_FILE).exists():
+        citing = [(label, method, doc) for label, method, doc in loaded.values()]
+        for name, entry in ((COMPARISON_FILE, comparison), (CHECKLISTS_FILE, checklists), (TRAINING_FILE, training)):
+            if entry:
+                citing.append((_label(methods_dir / name, root), *entry))
+        for label, value, doc in citing:
+            problems += _citation_problems(label, value, doc, sources)
     problems += training_problems(
         (*training, _label(methods_dir / TRAINING_FILE, root)) if training else None,
         (*cases, _label(methods_dir / CASES_FILE, root)) if cases else None,
@@ -243,6 +287,7 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
         glossary=glossary[0].root if glossary else {},
         comparison=comparison[0] if comparison else None,
         checklists=checklists[0].root if checklists else {},
+        sources=sources,
         training=training[0] if training else None,
         cases=cases[0] if cases else None,
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pydantic import Field, RootModel
 
-from .model import Name, Slug, Source, Text, _Strict
+from .model import Citation, Name, Publication, Slug, Text, _Strict
 
 GLOSSARY_FILE = "_glossary.yml"
 CHECKLISTS_FILE = "_checklists.yml"
+SOURCES_FILE = "_sources.yml"
 COMPARISON_FILE = "_comparison.yml"
 
 
@@ -19,13 +20,13 @@ class Glossary(RootModel[dict[Name, Text]]):
 class Aspect(_Strict):
     name: Name = Field(description="What is compared, e.g. 'Groepsgrootte'.")
     values: dict[Slug, Text] = Field(description="Per form id (see `forms`): how it is for that form.")
-    source: Text | None = Field(default=None, description="Where the figures in this row come from.")
+    sources: list[Citation] = Field(default=[], description="Where the figures in this row come from.")
 
 
 class Comparison(_Strict):
     forms: dict[Slug, Name] = Field(min_length=2, description="Form id -> name, in column order.")
     aspects: list[Aspect] = Field(min_length=1)
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
 
 
 
@@ -44,8 +45,12 @@ class Checklist(_Strict):
     title: Name
     description: Text = Field(description="Who uses this list, and when.")
     sections: list[ChecklistSection] = Field(min_length=1)
-    source: Text | None = Field(default=None, description="Where the items come from.")
+    sources: list[Citation] = Field(default=[], description="The publications the items come from.")
 
 
 class Checklists(RootModel[dict[Slug, Checklist]]):
     """Checklist id (its address: checklists/<id>/) -> checklist."""
+
+
+class Bibliography(RootModel[dict[Slug, Publication]]):
+    """methods/_sources.yml: every publication the handbook uses, by id; cited from the other files."""

@@ -6,7 +6,8 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .markup import scroll_table, text
-from .method_page import source_item
+from .method_page import source_list
+from .print_pages import source_line
 
 
 def render_comparison(catalogue: Catalogue) -> str:
@@ -19,14 +20,17 @@ def render_comparison(catalogue: Catalogue) -> str:
         cells = Markup("").join(
             Markup("<td>{}</td>").format(text(aspect.values.get(form, "–"))) for form in comparison.forms
         )
-        source = Markup('<br><small class="iw-source">Bron: {}</small>').format(text(aspect.source)) if aspect.source else ""
+        source = (
+            Markup('<br><small class="iw-source">Bron: {}</small>').format(text(source_line(catalogue, aspect.sources)))
+            if aspect.sources
+            else ""
+        )
         rows.append(Markup('<tr><th scope="row">{}{}</th>{}</tr>').format(text(aspect.name), source, cells))
     table = scroll_table(
         "iw-comparison",
         Markup("<thead><tr><td></td>{}</tr></thead><tbody>{}</tbody>").format(head, Markup("").join(rows)),
     )
-    sources = Markup('<ul class="iw-sources">{}</ul>').format(Markup("").join(map(source_item, comparison.sources)))
-    return f"{table}\n\n{sources}\n"
+    return f"{table}\n\n{source_list(catalogue, comparison.sources)}\n"
 
 
 def render_glossary(catalogue: Catalogue) -> str:

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .markup import clock, duration, md_text, paragraphs, scroll_table, text
-from .model import EXPERIENCE_LABELS, FACILITATOR_LABELS, QUESTION_KIND_LABELS, GroupSize, Method, Source
+from .model import EXPERIENCE_LABELS, FACILITATOR_LABELS, QUESTION_KIND_LABELS, Citation, GroupSize, Method
 from .planning import shortest_time
 
 METHODS_SECTION = "methoden"
@@ -46,6 +46,10 @@ def kind_label(kind: str) -> str:
     return label[0].upper() + label[1:]
 
 
+OUR_GUIDELINE = " (richtlijn van Intervisiewijzer)"
+OUR_JUDGEMENT = " (inschatting van Intervisiewijzer)"
+
+
 def _facts(method: Method) -> Markup:
     rows = [("Doel", paragraphs(method.goal))]
     if method.question_kinds:
@@ -53,10 +57,14 @@ def _facts(method: Method) -> Markup:
     rows += [
         ("Past bij", _list(method.fits)),
         ("Past niet bij", _list(method.does_not_fit) if method.does_not_fit else text("geen beperking genoemd")),
-        ("Groepsgrootte", text(group_size(method.group_size))),
-        ("Totale tijd", text(f"{duration(method.total_minutes)}, {len(method.steps)} stappen")),
-        ("Ervaring", text(EXPERIENCE_LABELS[method.experience])),
-        ("Begeleiding", text(FACILITATOR_LABELS[method.facilitator])),
+        ("Groepsgrootte", text(group_size(method.group_size) + (OUR_GUIDELINE if "group_size" in method.guideline else ""))),
+        (
+            "Totale tijd",
+            text(f"{duration(method.total_minutes)}, {len(method.steps)} stappen"
+                 + (OUR_GUIDELINE if "minutes" in method.guideline else "")),
+        ),
+        ("Ervaring", text(EXPERIENCE_LABELS[method.experience] + OUR_JUDGEMENT)),
+        ("Wie leidt", text(FACILITATOR_LABELS[method.facilitator] + OUR_JUDGEMENT)),
     ]
     body = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in rows)
     return Markup('<aside class="iw-facts" aria-label="Kenmerken van de methode"><dl>{}</dl></aside>').format(body)
@@ -94,16 +102,21 @@ def _roles(catalogue: Catalogue, method: Method) -> Markup:
     return Markup('<dl class="iw-roles">{}</dl>').format(items)
 
 
-def source_item(source: Source) -> Markup:
-    year = f" ({source.year})" if source.year else ""
-    line = text(source.author) + year
-    if source.title:
-        line = Markup("{}, <cite>{}</cite>{}").format(text(source.author), text(source.title), year)
+def source_item(catalogue: Catalogue, citation: Citation) -> Markup:
+    source = catalogue.sources[citation.ref]
+    details = ", ".join(str(part) for part in (source.edition, source.year) if part)
+    line = Markup("{}, <cite>{}</cite>").format(text(source.author), text(source.title))
+    if details:
+        line += Markup(" ({})").format(text(details))
     if source.publisher:
         line += Markup(". {}").format(text(source.publisher))
-    if source.note:
-        line += Markup(". {}").format(text(source.note))
+    if citation.note:
+        line += Markup(". {}").format(text(citation.note))
     return Markup("<li>{}</li>").format(line)
+
+
+def source_list(catalogue: Catalogue, citations: list[Citation]) -> Markup:
+    return Markup('<ul class="iw-sources">{}</ul>').format(Markup("").join(source_item(catalogue, c) for c in citations))
 
 
 def render_method_page(catalogue: Catalogue, slug: str) -> str:
@@ -128,7 +141,10 @@ def render_method_page(catalogue: Catalogue, slug: str) -> str:
     if method.related:
         parts += ["## Verwante methoden"]
         parts += [f"- [{md_text(catalogue.methods[o].name)}]({o}.md)" for o in method.related]
-    parts += ["## Bron", Markup('<ul class="iw-sources">{}</ul>').format(Markup("").join(map(source_item, method.sources)))]
+    if method.differs_from:
+        parts += ["## Niet te verwarren met"]
+        parts += [f"- [{md_text(catalogue.methods[d.method].name)}]({d.method}.md): {md_text(d.how)}" for d in method.differs_from]
+    parts += ["## Bron", source_list(catalogue, method.sources)]
     return "\n\n".join(str(part) for part in parts) + "\n"
 
 
@@ -136,11 +152,15 @@ def render_method_page(catalogue: Catalogue, slug: str) -> str:
 # docs/assets/chooser.js reads the data-* attributes below and hides the rows that do
 # not fit; the filters' names are the keys in the address (?vraag=...&tijd=...).
 GROUP_EXPERIENCE = {
-    "none": "Nog geen ervaring",
-    "some": "Enige ervaring",
-    "experienced": "Ervaren, met onderling vertrouwen",
+    "geen": "Nog geen ervaring",
+    "enige": "Enige ervaring",
+    "ervaren": "Ervaren, met onderling vertrouwen",
 }
-FACILITATOR_CHOICES = {"met": "Er is een procesbegeleider", "zonder": "Geen procesbegeleider"}
+LEADER_CHOICES = {
+    "groepslid": "Een lid van de groep",
+    "ervaren-begeleider": "Een getraind groepslid",
+    "intervisor": "Een intervisor van buiten",
+}
 ANY = Markup('<option value="">Maakt niet uit</option>')
 
 
@@ -181,8 +201,10 @@ def _chooser_form(catalogue: Catalogue) -> Markup:
         ),
         _field(
             "begeleider",
-            "Procesbegeleider",
-            Markup('<select id="kies-begeleider" name="begeleider">{}{}</select>').format(ANY, _options(FACILITATOR_CHOICES)),
+            "Wie leidt?",
+            Markup('<select id="kies-begeleider" name="begeleider">{}{}</select>').format(
+                ANY, _options(LEADER_CHOICES, ' data-level="{i}"')
+            ),
         ),
     ]
     return Markup(
@@ -198,14 +220,14 @@ def _chooser_row(slug: str, method: Method) -> str:
     levels = list(EXPERIENCE_LABELS)
     shortest = shortest_time([step.minutes for step in method.steps])
     attrs = Markup(
-        'data-kinds="{}" data-shortest="{}" data-group-min="{}" data-group-max="{}" data-level="{}" data-without="{}"'
+        'data-kinds="{}" data-shortest="{}" data-group-min="{}" data-group-max="{}" data-level="{}" data-leader="{}"'
     ).format(
         " ".join(method.question_kinds),
         shortest,
         method.group_size.min,
         method.group_size.max or "",
         levels.index(method.experience),
-        int(method.facilitator == "optional"),
+        list(FACILITATOR_LABELS).index(method.facilitator),
     )
     cells = Markup(
         '<td class="iw-chooser__time">{} min <span class="iw-chooser__shortest">kan ook in {} min</span></td>'
@@ -215,7 +237,7 @@ def _chooser_row(slug: str, method: Method) -> str:
         shortest,
         group_size(method.group_size),
         EXPERIENCE_LABELS[method.experience],
-        FACILITATOR_LABELS[method.facilitator],
+        LEADER_CHOICES[method.facilitator],
         "; ".join(kind_label(k) for k in method.question_kinds),
     )
     # The link is Markdown (markdown="span", md_in_html), so that MkDocs checks it.
@@ -225,7 +247,7 @@ def _chooser_row(slug: str, method: Method) -> str:
 def render_overview(catalogue: Catalogue) -> str:
     """The method chooser: filters, and every method with its key facts in a table."""
     head = "".join(
-        f'<th scope="col">{name}</th>' for name in ("Methode", "Tijd", "Groep", "Ervaring", "Begeleiding", "Soort vraag")
+        f'<th scope="col">{name}</th>' for name in ("Methode", "Tijd", "Groep", "Ervaring", "Wie leidt", "Soort vraag")
     )
     rows = "\n".join(_chooser_row(slug, m) for slug, m in catalogue.methods.items())
     table = (

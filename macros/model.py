@@ -17,36 +17,47 @@ Name = Annotated[
 ]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
-Experience = Literal["none", "some", "experienced"]
-Facilitator = Literal["required", "recommended", "optional"]
-QuestionKind = Literal[
-    "conduct", "incident", "shock", "relationship", "knowledge", "problem", "stuck", "change", "success", "qualities", "values"
-]
-
+# Codes that authors type and readers see in addresses (the chooser's ?vraag=relatie),
+# each with the words a reader sees. The codes are the keys; the types below are derived.
 EXPERIENCE_LABELS: dict[str, str] = {
-    "none": "geen ervaring nodig",
-    "some": "enige ervaring met intervisie",
-    "experienced": "ervaren groep met onderling vertrouwen",
+    "geen": "geen ervaring nodig",
+    "enige": "enige ervaring met intervisie",
+    "ervaren": "ervaren groep met onderling vertrouwen",
 }
 # In this order in the method chooser's list of kinds of question.
 QUESTION_KIND_LABELS: dict[str, str] = {
-    "conduct": "je eigen handelen in het werk",
-    "incident": "een voorval waarin je snel moest handelen",
-    "shock": "een schokkende gebeurtenis, zoals agressie",
-    "relationship": "de relatie met een ander, en gevoelens",
-    "knowledge": "vakinhoud en kennis",
-    "problem": "een probleem dat een oplossing vraagt",
-    "stuck": "je zit vast en zoekt een frisse blik",
-    "change": "een situatie die je anders wilt",
-    "success": "iets dat goed ging",
-    "qualities": "je kwaliteiten en je groei",
-    "values": "wat goed of juist handelen is",
+    "handelen": "je eigen handelen in het werk",
+    "voorval": "een voorval waarin je snel moest handelen",
+    "schok": "een schokkende gebeurtenis, zoals agressie",
+    "relatie": "de relatie met een ander, en gevoelens",
+    "kennis": "vakinhoud en kennis",
+    "probleem": "een probleem dat een oplossing vraagt",
+    "vastgelopen": "je zit vast en zoekt een frisse blik",
+    "verandering": "een situatie die je anders wilt",
+    "succes": "iets dat goed ging",
+    "kwaliteiten": "je kwaliteiten en je groei",
+    "waarden": "wat goed of juist handelen is",
 }
+# Who leads the meeting as procesbegeleider, from the least to the most demanding.
 FACILITATOR_LABELS: dict[str, str] = {
-    "required": "met procesbegeleider",
-    "recommended": "procesbegeleider aanbevolen",
-    "optional": "kan zonder procesbegeleider",
+    "groepslid": "een lid van de groep kan leiden",
+    "ervaren-begeleider": "een ervaren procesbegeleider leidt: een getraind groepslid of een intervisor",
+    "intervisor": "een intervisor van buiten de groep leidt",
 }
+# The English codes of the first release, refused with a hint to the Dutch one.
+FORMER_CODES: dict[str, str] = {
+    "none": "geen", "some": "enige", "experienced": "ervaren",
+    "optional": "groepslid", "recommended": "ervaren-begeleider", "required": "intervisor",
+    "conduct": "handelen", "incident": "voorval", "shock": "schok", "relationship": "relatie",
+    "knowledge": "kennis", "problem": "probleem", "stuck": "vastgelopen", "change": "verandering",
+    "success": "succes", "qualities": "kwaliteiten", "values": "waarden",
+}
+
+Experience = Literal[tuple(EXPERIENCE_LABELS)]  # type: ignore[valid-type]
+QuestionKind = Literal[tuple(QUESTION_KIND_LABELS)]  # type: ignore[valid-type]
+Facilitator = Literal[tuple(FACILITATOR_LABELS)]  # type: ignore[valid-type]
+# Figures that Intervisiewijzer sets itself where the source gives none; the page says so.
+Guideline = Literal["minutes", "group_size"]
 
 
 class _Strict(BaseModel):
@@ -93,12 +104,30 @@ class Variant(_Strict):
     description: Text
 
 
-class Source(_Strict):
-    author: Text
-    title: Text | None = Field(default=None, description="Title of the publication; leave out when it is not known.")
-    year: int | None = Field(default=None, ge=1900, le=2100)
-    publisher: Text | None = None
-    note: Text | None = Field(default=None, description="What this source is used for, or where sources differ.")
+class Publication(_Strict):
+    """A publication in the bibliography (methods/_sources.yml), cited by its id."""
+
+    author: Text = Field(description="Auteur of auteurs, zoals op de titelpagina: 'Erik de Haan'.")
+    title: Text = Field(description="Titel van het boek, artikel of de webpagina.")
+    year: int | None = Field(default=None, ge=1900, le=2100, description="Jaar van de druk die je gebruikt.")
+    edition: Text | None = Field(default=None, description="De druk, als die ertoe doet: '16e druk'.")
+    publisher: Text | None = Field(default=None, description="Uitgever, of de organisatie achter een webpagina.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")] | None = Field(
+        default=None, description="Adres van een publicatie die online staat (https)."
+    )
+    used_for: Text = Field(description="Waarvoor het handboek deze bron gebruikt.")
+
+
+class Citation(_Strict):
+    """A reference from a method, form or module to a publication in the bibliography."""
+
+    ref: Slug = Field(description="Id van de bron in methods/_sources.yml.")
+    note: Text | None = Field(default=None, description="What is taken from this source, or where sources differ.")
+
+
+class DifferentFrom(_Strict):
+    method: Slug = Field(description="Slug of a method that is easily confused with this one.")
+    how: Text = Field(description="How the two differ, in a sentence or two.")
 
 
 class Method(_Strict):
@@ -115,22 +144,30 @@ class Method(_Strict):
         json_schema_extra={"uniqueItems": True},
     )
     group_size: GroupSize
-    experience: Experience = Field(description="Group experience needed.")
-    facilitator: Facilitator = Field(description="Whether the method needs a procesbegeleider.")
+    experience: Experience = Field(description="Group experience needed (Intervisiewijzer's judgement).")
+    facilitator: Facilitator = Field(description="Who leads the meeting (Intervisiewijzer's judgement).")
     steps: list[Step] = Field(min_length=2)
     tips: list[Text] = []
     pitfalls: list[Text] = []
     variants: list[Variant] = []
     related: list[Slug] = Field(default=[], description="Slugs (file names) of related methods.")
-    sources: list[Source] = Field(min_length=1)
+    differs_from: list[DifferentFrom] = Field(
+        default=[], description="Methods with a similar name or root, and how this one differs ('niet te verwarren met')."
+    )
+    guideline: list[Guideline] = Field(
+        default=[],
+        description="Figures that are Intervisiewijzer's own guideline because the sources give none: minutes, group_size.",
+        json_schema_extra={"uniqueItems": True},
+    )
+    sources: list[Citation] = Field(min_length=1)
 
-    @field_validator("question_kinds")
+    @field_validator("question_kinds", "guideline")
     @classmethod
-    def _kinds_once(cls, kinds: list[str]) -> list[str]:
-        twice = sorted({kind for kind in kinds if kinds.count(kind) > 1})
+    def _each_once(cls, codes: list[str]) -> list[str]:
+        twice = sorted({code for code in codes if codes.count(code) > 1})
         if twice:
             raise ValueError(f"{', '.join(twice)} listed more than once")
-        return kinds
+        return codes
 
     @property
     def total_minutes(self) -> int:

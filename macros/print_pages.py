@@ -16,7 +16,7 @@ from .catalogue import Catalogue
 from .handbook_data import Checklist, ChecklistSection
 from .markup import clock, scroll_table, text
 from .method_page import step_starts
-from .model import Method, Role, Source
+from .model import Citation, Method, Role
 from .planning import SERIES_ROLES, rotation, shortest_time
 
 CARDS_PER_SHEET = 4
@@ -38,8 +38,10 @@ def _items(values: list[str]) -> Markup:
     return _join(Markup("<li>{}</li>").format(text(v)) for v in values)
 
 
-def source_line(sources: list[Source]) -> str:
-    return "; ".join(f"{s.author}, {s.title}" if s.title else s.author for s in sources)
+def source_line(catalogue: Catalogue, citations: list[Citation]) -> str:
+    """The cited publications on one line, for paper: 'Author, Title (year)'."""
+    sources = [catalogue.sources[c.ref] for c in citations]
+    return "; ".join(f"{s.author}, {s.title}" + (f" ({s.year})" if s.year else "") for s in sources)
 
 
 def sheets_needed(cards: int) -> int:
@@ -107,7 +109,7 @@ def method_role_cards(catalogue: Catalogue, method: Method) -> list[Markup]:
             body += Markup('<p class="role-card__label">Voorbeeldvragen</p><ul>{}</ul>').format(
                 _items(role.example_questions[:3])
             )
-        footer = f"{method.name} · {method.total_minutes} min · Bron: {source_line(method.sources)}"
+        footer = f"{method.name} · {method.total_minutes} min · Bron: {source_line(catalogue, method.sources)}"
         cards.append(_card(method.name, role_id, role, body, footer))
     return cards
 
@@ -163,8 +165,8 @@ def render_checklist(catalogue: Catalogue, checklist_id: str) -> str:
     checklist = catalogue.checklists[checklist_id]
     parts = [PRINT_BUTTON, Markup('<p class="iw-lead">{}</p>').format(text(checklist.description))]
     parts.append(_sections("c", checklist))
-    if checklist.source:
-        parts.append(Markup('<p class="iw-source">Bron: {}</p>').format(text(checklist.source)))
+    if checklist.sources:
+        parts.append(Markup('<p class="iw-source">Bron: {}</p>').format(text(source_line(catalogue, checklist.sources))))
     return "\n\n".join(map(str, parts)) + "\n"
 
 
@@ -241,7 +243,7 @@ def render_draaiboek(catalogue: Catalogue, slug: str) -> str:
     after = catalogue.checklists.get(AFTER_MEETING)
     if after:
         parts += ["## Afsluiting", _sections("na", after, "h3")]
-    parts.append(Markup('<p class="iw-source">Bron: {}</p>').format(text(source_line(method.sources))))
+    parts.append(Markup('<p class="iw-source">Bron: {}</p>').format(text(source_line(catalogue, method.sources))))
     return "\n\n".join(map(str, parts)) + "\n"
 
 

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from .handbook_data import Checklists, Comparison, Glossary
+from .handbook_data import Bibliography, Checklists, Comparison, Glossary
 from .model import Method, Roles
 from .training_model import CaseBook, Training
 
@@ -24,6 +24,7 @@ SCHEMAS = {
     "checklists.schema.json": Checklists,
     "training.schema.json": Training,
     "cases.schema.json": CaseBook,
+    "sources.schema.json": Bibliography,
 }
 
 

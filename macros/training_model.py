@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from .handbook_data import WritingField
-from .model import Method, Name, QuestionKind, Slug, Source, Text, Variant, _Strict
+from .model import Citation, Method, Name, QuestionKind, Slug, Text, Variant, _Strict
 from .planning import SERIES_ROLES
 from .problems import Problem, format_path
 from .yamlsource import Loc, YamlDocument
@@ -53,7 +53,7 @@ class Module(_Strict):
     exercises: list[Exercise] = Field(min_length=2, description="The session plan, in order; the timings add up to the duration.")
     trainer_notes: list[Text] = Field(min_length=1, description="Notes for the trainer only.")
     handout: Handout
-    sources: list[Source] = Field(default=[], description="Where the content of this module comes from.")
+    sources: list[Citation] = Field(default=[], description="Where the content of this module comes from.")
 
     @model_validator(mode="after")
     def _practises_a_method(self) -> Module:
@@ -102,7 +102,7 @@ class Series(_Strict):
     interval_weeks: int = Field(ge=1, le=26, description="Weeks between two meetings.")
     phases: list[Phase] = Field(min_length=2)
     variants: list[Variant] = []
-    source: Text
+    sources: list[Citation] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _enough_members(self) -> Series:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .catalogue import Catalogue
 from .handbook_data import ChecklistSection
 from .markup import clock, duration, md_text, paragraphs, scroll_table, text
-from .method_page import source_item
+from .method_page import source_list
 from .model import QUESTION_KIND_LABELS
 from .planning import SERIES_ROLES, rotation
 from .print_pages import PRINT_BUTTON, _section
@@ -168,8 +168,7 @@ def render_training_module(catalogue: Catalogue, module_id: str) -> str:
         _trainer_notes(module),
     ]
     if module.sources:
-        sources = Markup('<ul class="iw-sources">{}</ul>').format(Markup("").join(map(source_item, module.sources)))
-        parts += ["## Bron", sources]
+        parts += ["## Bron", source_list(catalogue, module.sources)]
     return "\n\n".join(map(str, parts)) + "\n"
 
 
@@ -366,5 +365,5 @@ def render_series_plan(catalogue: Catalogue) -> str:
     if series.variants:
         variants = "\n\n".join(f"{md_text(v.name)}\n:   {_plain(v.description)}" for v in series.variants)
         parts += ["## Een andere opzet", variants]
-    parts.append(Markup('<p class="iw-source">Bron: {}</p>').format(text(series.source)))
+    parts += ["## Bron", source_list(catalogue, series.sources)]
     return "\n\n".join(map(str, parts)) + "\n"

@@ -17,14 +17,15 @@ MINIMAL_METHOD = {
     "goal": "Testen.",
     "fits": ["Testvragen."],
     "group_size": {"min": 3, "max": 6},
-    "experience": "none",
-    "facilitator": "optional",
+    "experience": "geen",
+    "facilitator": "groepslid",
     "steps": [
         {"title": "Vraag", "minutes": 5, "description": "De inbrenger vertelt.", "roles": {"inbrenger": "Vertelt."}},
         {"title": "Vragen", "minutes": 10, "description": "De groep vraagt.", "roles": {"vragensteller": "Vraagt."}},
     ],
-    "sources": [{"author": "Test", "title": "Testbron"}],
+    "sources": [{"ref": "testbron"}],
 }
+SOURCES_YAML = "testbron:\n  author: Test\n  title: Testbron\n  used_for: Testen.\n"
 
 
 def method_yaml(**changes) -> str:
@@ -37,6 +38,7 @@ def methods_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "methods"
     folder.mkdir()
     shutil.copy(ROOT / "methods" / "_roles.yml", folder)
+    (folder / "_sources.yml").write_text(SOURCES_YAML, encoding="utf-8")
     return folder
 
 
@@ -48,6 +50,8 @@ def project(tmp_path: Path) -> Path:
     for name in ("mkdocs.yml", "docs", "overrides", "macros"):
         (folder / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "methods", folder / "methods")
+    with (folder / "methods" / "_sources.yml").open("a", encoding="utf-8") as sources:
+        sources.write(SOURCES_YAML)
     return folder
 
 

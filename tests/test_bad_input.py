@@ -75,9 +75,9 @@ def test_wrong_types(methods_dir):
 
 def test_yaml_1_1_surprises_are_not_silent(methods_dir):
     # PyYAML would turn 1:30 into 90 and `no` into False; here they stay text.
-    text = method_yaml().replace("minutes: 5", "minutes: 1:30").replace("experience: none", "experience: no")
+    text = method_yaml().replace("minutes: 5", "minutes: 1:30").replace("experience: geen", "experience: no")
     assert problems(methods_dir, "x.yml", text) == [
-        "methods/x.yml:9:1: experience: 'no' is not allowed: 'none', 'some' or 'experienced'",
+        "methods/x.yml:9:1: experience: 'no' is not allowed: 'geen', 'enige' or 'ervaren'",
         "methods/x.yml:13:3: steps[0].minutes: expected a whole number, got '1:30'",
     ]
 
@@ -113,12 +113,12 @@ def test_unknown_role_and_related_method(methods_dir):
         "methods/x.yml:21:5: steps[1].roles.vraagsteller: unknown role 'vraagsteller' (known roles: "
         "inbrenger, procesbegeleider, vragensteller, tijdbewaker, verslaglegger, observator)"
     )
-    assert found[1] == "methods/x.yml:26:3: related[0]: unknown method 'nergens' (no file methods/nergens.yml)"
+    assert found[1] == "methods/x.yml:25:3: related[0]: unknown method 'nergens' (no file methods/nergens.yml)"
 
 
 def test_related_to_itself(methods_dir):
     assert problems(methods_dir, "x.yml", method_yaml(related=["x"])) == [
-        "methods/x.yml:26:3: related[0]: a method cannot be related to itself"
+        "methods/x.yml:25:3: related[0]: a method cannot be related to itself"
     ]
 
 

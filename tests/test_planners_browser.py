@@ -24,7 +24,8 @@ from .test_planning import check_ics
 
 pytestmark = pytest.mark.browser
 CATALOGUE = load_catalogue(ROOT / "methods", ROOT)
-LEVELS = ["none", "some", "experienced"]
+LEVELS = ["geen", "enige", "ervaren"]
+LEADERS = ["groepslid", "ervaren-begeleider", "intervisor"]
 
 
 # ---- The same answers in Python and in the browser ------------------------------------
@@ -104,7 +105,7 @@ def chooser_fits(method, kind="", time=None, group=None, experience="", facilita
         and (time is None or shortest_time([s.minutes for s in method.steps]) <= time)
         and (group is None or size.min <= group <= (size.max or group))
         and (not experience or LEVELS.index(method.experience) <= LEVELS.index(experience))
-        and (facilitator != "zonder" or method.facilitator == "optional")
+        and (not facilitator or LEADERS.index(method.facilitator) <= LEADERS.index(facilitator))
     )
 
 
@@ -122,28 +123,28 @@ def test_chooser_filters_at_once_and_keeps_the_filters_in_the_address(page, serv
     assert visible_methods(page) == every
     assert page.locator("[data-chooser-count]").inner_text() == f"Je ziet alle {len(every)} methoden."
 
-    page.select_option("#kies-vraag", "relationship")
-    assert visible_methods(page) == expected(kind="relationship") != every
+    page.select_option("#kies-vraag", "relatie")
+    assert visible_methods(page) == expected(kind="relatie") != every
     page.fill("#kies-tijd", "60")
     page.fill("#kies-groep", "6")
-    page.select_option("#kies-ervaring", "some")
-    filters = dict(kind="relationship", time=60, group=6, experience="some")
+    page.select_option("#kies-ervaring", "enige")
+    filters = dict(kind="relatie", time=60, group=6, experience="enige")
     assert visible_methods(page) == expected(**filters)
     page.select_option("#kies-vraag", "")
     del filters["kind"]
     assert visible_methods(page) == expected(**filters)
-    page.select_option("#kies-begeleider", "zonder")
-    filters["facilitator"] = "zonder"
+    page.select_option("#kies-begeleider", "groepslid")
+    filters["facilitator"] = "groepslid"
     shown = expected(**filters)
     assert visible_methods(page) == shown and shown
     assert page.locator("[data-chooser-count]").inner_text() == f"Je ziet {len(shown)} van de {len(every)} methoden."
 
     shared = page.evaluate("location.href")
-    assert shared.endswith("methoden/?tijd=60&groep=6&ervaring=some&begeleider=zonder")
+    assert shared.endswith("methoden/?tijd=60&groep=6&ervaring=enige&begeleider=groepslid")
     other = page.context.new_page()
     other.goto(shared)
     assert visible_methods(other) == shown, "a shared address shows the same choice"
-    assert other.input_value("#kies-groep") == "6" and other.input_value("#kies-begeleider") == "zonder"
+    assert other.input_value("#kies-groep") == "6" and other.input_value("#kies-begeleider") == "groepslid"
     other.close()
 
     page.fill("#kies-groep", "40")
@@ -153,8 +154,8 @@ def test_chooser_filters_at_once_and_keeps_the_filters_in_the_address(page, serv
 
 
 def test_chooser_works_with_the_keyboard(page, server):
-    page.goto(f"{server}methoden/?ervaring=none")
-    assert visible_methods(page) == expected(experience="none")
+    page.goto(f"{server}methoden/?ervaring=geen")
+    assert visible_methods(page) == expected(experience="geen")
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "kies-vraag":
@@ -165,15 +166,15 @@ def test_chooser_works_with_the_keyboard(page, server):
     assert outline not in ("", "none"), "the focused filter shows its focus"
     page.keyboard.press("ArrowDown")
     first_kind = page.input_value("#kies-vraag")
-    assert first_kind and visible_methods(page) == expected(kind=first_kind, experience="none")
+    assert first_kind and visible_methods(page) == expected(kind=first_kind, experience="geen")
     page.keyboard.press("Tab")
     page.keyboard.type("45")
-    assert visible_methods(page) == expected(kind=first_kind, experience="none", time=45)
+    assert visible_methods(page) == expected(kind=first_kind, experience="geen", time=45)
     assert unnamed_controls(page, "form[data-chooser] :is(input, select, button)") == []
 
 
 def test_chooser_without_javascript_lists_every_method(no_js, server):
-    no_js.goto(f"{server}methoden/?vraag=relationship")
+    no_js.goto(f"{server}methoden/?vraag=relatie")
     assert not no_js.locator("form[data-chooser]").is_visible()
     assert visible_methods(no_js) == [m.name for m in CATALOGUE.methods.values()]
 
@@ -184,7 +185,7 @@ def big_catalogue(size: int) -> Catalogue:
     for i in range(size):
         slug, method = real[i % len(real)]
         methods[f"{slug}-{i}"] = method.model_copy(update={"name": f"{method.name} {i}"})
-    return Catalogue(roles=CATALOGUE.roles, methods=methods, glossary={}, comparison=None, checklists={})
+    return Catalogue(roles=CATALOGUE.roles, methods=methods, glossary={}, comparison=None, checklists={}, sources=CATALOGUE.sources)
 
 
 def test_chooser_is_fast_with_a_thousand_methods(page, server, site):
@@ -212,8 +213,8 @@ def test_chooser_is_fast_with_a_thousand_methods(page, server, site):
                 document.body.offsetHeight;  // and the layout the change causes
                 return [t1 - t0, performance.now() - t0];
             };
-            const steps = [['vraag', 'conduct'], ['groep', '6'], ['tijd', '60'], ['vraag', ''], ['groep', ''],
-                           ['tijd', ''], ['ervaring', 'none'], ['ervaring', ''], ['tijd', '60']];
+            const steps = [['vraag', 'handelen'], ['groep', '6'], ['tijd', '60'], ['vraag', ''], ['groep', ''],
+                           ['tijd', ''], ['ervaring', 'geen'], ['ervaring', ''], ['tijd', '60']];
             const timings = steps.map(([name, value]) => set(name, value));
             changes.push(...watcher.takeRecords());
             return {timings, changes: changes.map(r => [r.type, r.attributeName, r.target.tagName])};

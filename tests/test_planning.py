@@ -285,13 +285,13 @@ def test_every_method_names_its_kinds_of_question():
 
 
 def test_unknown_or_repeated_kinds_are_errors(methods_dir):
-    (methods_dir / "a.yml").write_text(method_yaml(question_kinds=["incident", "raadsel"]), encoding="utf-8")
-    (methods_dir / "b.yml").write_text(method_yaml(question_kinds=["incident", "incident"]), encoding="utf-8")
+    (methods_dir / "a.yml").write_text(method_yaml(question_kinds=["voorval", "raadsel"]), encoding="utf-8")
+    (methods_dir / "b.yml").write_text(method_yaml(question_kinds=["voorval", "voorval"]), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_catalogue(methods_dir)
     messages = [str(problem) for problem in caught.value.problems]
     assert any("a.yml" in m and "question_kinds[1]" in m and "'raadsel' is not allowed" in m for m in messages), messages
-    assert any("b.yml" in m and "incident listed more than once" in m for m in messages), messages
+    assert any("b.yml" in m and "voorval listed more than once" in m for m in messages), messages
 
 
 def test_method_page_shows_the_kinds_of_question():

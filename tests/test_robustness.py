@@ -104,8 +104,8 @@ def valid_methods(draw):
     ]
     name = draw(TEXT.filter(lambda s: not set(s) & set('<>{}"`\\') and len(s.strip()) <= 80))
     return {"name": name, "summary": draw(TEXT), "goal": draw(TEXT), "fits": [draw(TEXT)],
-            "group_size": {"min": 3}, "experience": "none", "facilitator": "optional", "steps": steps,
-            "sources": [{"author": draw(TEXT)}]}
+            "group_size": {"min": 3}, "experience": "geen", "facilitator": "groepslid", "steps": steps,
+            "sources": [{"ref": "testbron", "note": draw(TEXT)}]}
 
 
 @SETTINGS

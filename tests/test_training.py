@@ -88,7 +88,7 @@ MINIMAL_TRAINING = {
             {"title": "Start", "external": "leidt", "cases": False, "description": "Afspraken."},
             {"title": "Zelf", "meetings": 2, "external": "kijkt-mee", "description": "Een lid leidt."},
         ],
-        "source": "Test.",
+        "sources": [{"ref": "testbron"}],
     },
     "self_assessment": {"description": "Vink aan.", "questions": [{"label": "Wat nog?"}]},
 }
@@ -96,7 +96,7 @@ MINIMAL_CASES = {
     "cases": {
         "een": {
             "title": "Een casus",
-            "kind": "conduct",
+            "kind": "handelen",
             "setting": "Test",
             "situation": "Er gebeurde iets.",
             "question": "Wat doe ik?",
@@ -198,7 +198,7 @@ def test_a_module_practises_a_method(training_dir):
 
 
 def test_a_case_kind_must_be_a_known_kind_of_question(training_dir):
-    content = dump(MINIMAL_CASES).replace("kind: conduct", "kind: gedrag")
+    content = dump(MINIMAL_CASES).replace("kind: handelen", "kind: gedrag")
     found = problems_in(training_dir, "_cases.yml", content)
     assert len(found) == 1
     assert found[0].startswith(f"methods/_cases.yml:{at(content, 'kind: gedrag', 'kind')}: cases.een.kind: 'gedrag' is not allowed")

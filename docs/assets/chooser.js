@@ -18,8 +18,13 @@
       groupMin: parseInt(d.groupMin, 10),
       groupMax: d.groupMax ? parseInt(d.groupMax, 10) : Infinity,
       level: parseInt(d.level, 10),
-      without: d.without === "1"
+      leader: parseInt(d.leader, 10)
     };
+  }
+
+  /* A choice on a scale (experience, who leads): its place on the scale, or null. */
+  function chosenLevel(select) {
+    return select.value ? parseInt(select.selectedOptions[0].dataset.level, 10) : null;
   }
 
   /* One test per filter: the control's current value -> does this method fit? */
@@ -27,16 +32,15 @@
     var kind = form.elements.vraag.value;
     var time = whole(form.elements.tijd.value);
     var group = whole(form.elements.groep.value);
-    var experience = form.elements.ervaring;
-    var level = experience.value ? parseInt(experience.selectedOptions[0].dataset.level, 10) : null;
-    var without = form.elements.begeleider.value === "zonder";
+    var level = chosenLevel(form.elements.ervaring);
+    var leader = chosenLevel(form.elements.begeleider);
     return function (m) {
       return (
         (!kind || m.kinds.indexOf(kind) !== -1) &&
         (time === null || m.shortest <= time) &&
         (group === null || (m.groupMin <= group && group <= m.groupMax)) &&
         (level === null || m.level <= level) &&
-        (!without || m.without)
+        (leader === null || m.leader <= leader)
       );
     };
   }
