@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 def define_env(env: Any) -> None:
     from .catalogue import load_catalogue
-    from .handbook_pages import render_comparison, render_glossary
+    from .handbook_pages import render_bibliography, render_comparison, render_glossary, render_sources
     from .method_page import render_method_page, render_overview
     from .pages import render_checklist_index, render_print_index
     from .print_pages import render_checklist, render_draaiboek, render_role_cards, render_role_deck, render_series_planner
@@ -34,6 +34,8 @@ def define_env(env: Any) -> None:
         "method_overview": render_overview,
         "comparison_table": render_comparison,
         "glossary": render_glossary,
+        "sources": render_sources,
+        "bibliography": render_bibliography,
         "role_cards": render_role_cards,
         "role_deck": render_role_deck,
         "draaiboek": render_draaiboek,

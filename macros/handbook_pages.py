@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .catalogue import Catalogue
+from .model import Citation
 from .markup import scroll_table, text
 from .method_page import source_list
 from .print_pages import source_line
@@ -31,6 +32,49 @@ def render_comparison(catalogue: Catalogue) -> str:
         Markup("<thead><tr><td></td>{}</tr></thead><tbody>{}</tbody>").format(head, Markup("").join(rows)),
     )
     return f"{table}\n\n{source_list(catalogue, comparison.sources)}\n"
+
+
+def render_sources(catalogue: Catalogue, *refs: str) -> str:
+    """The cited publications as a list, for a handbook page: ``{{ sources("de-haan-2001") }}``."""
+    unknown = [ref for ref in refs if ref not in catalogue.sources]
+    if unknown:
+        raise ValueError(f"unknown source {', '.join(unknown)}: add it to methods/_sources.yml")
+    return str(source_list(catalogue, [Citation(ref=ref) for ref in refs])) + "\n"
+
+
+def _citers(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Source id -> the names of the methods, forms and modules that cite it."""
+    citing: dict[str, list[str]] = {}
+    named = [(m.name, m.sources) for m in catalogue.methods.values()]
+    named += [(c.title, c.sources) for c in catalogue.checklists.values()]
+    if catalogue.training:
+        named += [(f"Module: {m.title}", m.sources) for m in catalogue.training.modules.values()]
+        named.append(("Plan voor een reeks", catalogue.training.series.sources))
+    if catalogue.comparison:
+        named.append(("De vergelijking", catalogue.comparison.sources))
+    for name, citations in named:
+        for citation in citations:
+            citing.setdefault(citation.ref, [])
+            if name not in citing[citation.ref]:
+                citing[citation.ref].append(name)
+    return citing
+
+
+def render_bibliography(catalogue: Catalogue) -> str:
+    """Every publication, with what the handbook uses it for and where it is cited."""
+    citing = _citers(catalogue)
+    items = []
+    for ref, source in sorted(catalogue.sources.items(), key=lambda item: item[1].author.lower()):
+        where = citing.get(ref, [])
+        used = Markup("{}").format(text(source.used_for))
+        if where:
+            used += Markup(" Gebruikt bij: {}.").format(text(", ".join(where)))
+        items.append(
+            Markup('<dt id="bron-{}">{}</dt><dd>{}</dd>').format(
+                ref, source_list(catalogue, [Citation(ref=ref)]), used
+            )
+        )
+    return str(Markup('<dl class="iw-bibliography">{}</dl>').format(Markup("").join(items))) + "\n"
 
 
 def render_glossary(catalogue: Catalogue) -> str:
