@@ -90,6 +90,17 @@ class GroupSize(_Strict):
         return self
 
 
+class SourceMinutes(_Strict):
+    min: int = Field(gt=0, le=600, description="Shortest total time the sources give for one meeting, in minutes.")
+    max: int | None = Field(default=None, gt=0, le=600, description="Longest total time the sources give, if they give one.")
+
+    @model_validator(mode="after")
+    def _max_not_below_min(self) -> SourceMinutes:
+        if self.max is not None and self.max < self.min:
+            raise ValueError(f"max ({self.max}) is smaller than min ({self.min})")
+        return self
+
+
 class Step(_Strict):
     title: Text = Field(description="Short name of the step.")
     minutes: int = Field(gt=0, le=600, description="Time for this step in whole minutes.")
@@ -153,6 +164,10 @@ class Method(_Strict):
     related: list[Slug] = Field(default=[], description="Slugs (file names) of related methods.")
     differs_from: list[DifferentFrom] = Field(
         default=[], description="Methods with a similar name or root, and how this one differs ('niet te verwarren met')."
+    )
+    source_minutes: SourceMinutes | None = Field(
+        default=None,
+        description="The total time the sources give. A plan shorter than its min says that it is shorter than the source advises.",
     )
     guideline: list[Guideline] = Field(
         default=[],
