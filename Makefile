@@ -18,7 +18,7 @@ serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)
-	$(PY) -m macros.build
+	$(PY) -m macros.adapters.build
 
 test: $(STAMP)
 	$(PY) -m pytest
@@ -27,7 +27,7 @@ bench: $(STAMP)
 	$(PY) tests/benchmark.py
 
 schema: $(STAMP)
-	$(PY) -m macros.schema
+	$(PY) -m macros.data.schema
 
 clean:
 	rm -rf site .site-* .bench $(VENV)

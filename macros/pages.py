@@ -1,43 +1,91 @@
-"""The pages generated from the data: where each lives, its title and the macro that fills it."""
+"""The pages of the site that come from data, and the macros hand-written pages call.
+
+Each generated page is a view rendered through its template; the adapters (the MkDocs
+hook, the Zensical build) only place the result. Nothing here knows a generator.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .catalogue import Catalogue
-from .markup import md_text, text
-from .method_page import METHODS_SECTION, method_src
-from .print_pages import sheets_needed
-from .training_pages import TRAINING_SECTION, handout_src, module_src, module_title
+from markupsafe import Markup
 
-CHECKLISTS_SECTION = "checklists"
+from .data import Catalogue
+from .rendering import Renderer
+from .views import addresses, cards, draaiboek, forms, handbook, method, overview, planner, training
+
+Body = Callable[[Renderer], Markup]
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    src: str
+    src: str  # path under docs/, which is also its address
     title: str
     description: str
-    macro: str  # the macro call that renders the body; its arguments are validated slugs
-    # The index page of the nav section it joins, if any. Method pages join none: with
-    # a thousand methods every page would carry a thousand nav links; the overview at
-    # methoden/ lists them instead.
-    nav_section: str | None
-    search_boost: float = 1.0  # Material's per-page search weight
+    body: Body
+    # The index page of the nav section it joins, if any. Method pages join none: with a
+    # thousand methods every page would carry a thousand links; methoden/ lists them.
+    nav_section: str | None = None
+    search_boost: float = 1.0
 
 
-def page_source(page: GeneratedPage) -> str:
-    """The Markdown source of a generated page: front matter and one macro call."""
-    # JSON strings are valid YAML; the theme prints both values unescaped, so escape them.
-    return (
-        f"---\ntitle: {json.dumps(page.title)}\ndescription: {json.dumps(str(text(page.description)))}\n"
-        f"search:\n  boost: {page.search_boost}\nrender_macros: true\n---\n\n{{{{ {page.macro} }}}}\n"
-    )
+def first_sentence(value: str) -> str:
+    return handbook.first_sentence(value)
+
+
+def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    pages = []
+    for slug, data in catalogue.methods.items():
+        pages += [
+            GeneratedPage(
+                addresses.method(slug), data.name, first_sentence(data.summary),
+                lambda r, slug=slug: r.render("method/page.html", page=method.method_page(catalogue, slug)),
+                search_boost=2.0,
+            ),
+            GeneratedPage(
+                addresses.role_cards(slug), f"Rolkaarten: {data.name}",
+                f"Rolkaarten om te printen voor de {data.name}: per rol wat je in iedere stap doet.",
+                lambda r, slug=slug: _cards_page(r, catalogue, slug),
+                search_boost=0.5,
+            ),
+            GeneratedPage(
+                addresses.draaiboek(slug), f"Draaiboek: {data.name}",
+                f"Draaiboek voor de procesbegeleider bij de {data.name}, met klok en afvinklijst.",
+                lambda r, slug=slug: r.render("print/draaiboek.html", page=draaiboek.draaiboek_page(catalogue, slug)),
+                search_boost=0.5,
+            ),
+        ]
+    for checklist_id, checklist in catalogue.checklists.items():
+        pages.append(
+            GeneratedPage(
+                addresses.checklist(checklist_id), checklist.title, first_sentence(checklist.description),
+                lambda r, cid=checklist_id: r.render("print/checklist.html", page=forms.checklist_page(catalogue, cid)),
+                nav_section=addresses.CHECKLIST_INDEX,
+            )
+        )
+    if catalogue.training:
+        for number, (module_id, module) in enumerate(catalogue.training.modules.items(), start=1):
+            pages += [
+                GeneratedPage(
+                    addresses.module(module_id), training.module_title(number, module), first_sentence(module.summary),
+                    lambda r, mid=module_id: r.render("training/module.html", page=training.module_page(catalogue, mid)),
+                    nav_section=addresses.TRAINING_INDEX,
+                ),
+                GeneratedPage(
+                    addresses.handout(module_id), f"Hand-out: {module.title}",
+                    f"Hand-out om te printen bij module {number} van de opleiding voor procesbegeleiders.",
+                    lambda r, mid=module_id: r.render("training/handout.html", page=training.handout_page(catalogue, mid)),
+                    search_boost=0.5,
+                ),
+            ]
+    return pages
 
 
 def extend_nav(nav: list, pages: list[GeneratedPage]) -> None:
-    """Append generated pages to every nav section that lists their section's index page."""
+    """Append generated pages to every nav section (mkdocs.yml's `nav:`) that lists their section's index page."""
     additions: dict[str, list] = {}
     for page in pages:
         if page.nav_section:
@@ -54,88 +102,49 @@ def _extend_sections(nav: list, additions: dict[str, list]) -> None:
                 _extend_sections(children, additions)
 
 
-def _first_sentence(value: str) -> str:
-    value = " ".join(value.split())
-    end = value.find(". ")
-    return value if end == -1 else value[: end + 1]
+def front_matter(page: GeneratedPage) -> str:
+    """The page's title, description and search weight as YAML front matter."""
+    # JSON strings are valid YAML; the theme prints both values unescaped, so escape them.
+    title = json.dumps(page.title)
+    description = json.dumps(str(Markup.escape(page.description)))
+    return f"---\ntitle: {title}\ndescription: {description}\nsearch:\n  boost: {page.search_boost}\n---\n"
 
 
-def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    pages = []
-    for slug, method in catalogue.methods.items():
-        pages.append(
-            GeneratedPage(method_src(slug), method.name, _first_sentence(method.summary), f'method_page("{slug}")', None, 2.0)
-        )
-        pages.append(
-            GeneratedPage(
-                f"{METHODS_SECTION}/{slug}/rolkaarten.md",
-                f"Rolkaarten: {method.name}",
-                f"Rolkaarten om te printen voor de {method.name}: per rol wat je in iedere stap doet.",
-                f'role_cards("{slug}")',
-                None,
-                0.5,
-            )
-        )
-        pages.append(
-            GeneratedPage(
-                f"{METHODS_SECTION}/{slug}/draaiboek.md",
-                f"Draaiboek: {method.name}",
-                f"Draaiboek voor de procesbegeleider bij de {method.name}, met klok en afvinklijst.",
-                f'draaiboek("{slug}")',
-                None,
-                0.5,
-            )
-        )
-    for checklist_id, checklist in catalogue.checklists.items():
-        pages.append(
-            GeneratedPage(
-                f"{CHECKLISTS_SECTION}/{checklist_id}.md",
-                checklist.title,
-                _first_sentence(checklist.description),
-                f'checklist("{checklist_id}")',
-                f"{CHECKLISTS_SECTION}/index.md",
-            )
-        )
-    if catalogue.training:
-        for number, (module_id, module) in enumerate(catalogue.training.modules.items(), start=1):
-            pages.append(
-                GeneratedPage(
-                    module_src(module_id),
-                    module_title(number, module),
-                    _first_sentence(module.summary),
-                    f'training_module("{module_id}")',
-                    f"{TRAINING_SECTION}/index.md",
-                )
-            )
-            pages.append(
-                GeneratedPage(
-                    handout_src(module_id),
-                    f"Hand-out: {module.title}",
-                    f"Hand-out om te printen bij module {number} van de opleiding voor procesbegeleiders.",
-                    f'training_handout("{module_id}")',
-                    None,
-                    0.5,
-                )
-            )
-    return pages
+_HEADING = re.compile(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)
 
 
-def render_print_index(catalogue: Catalogue, prefix: str = "../") -> str:
-    """Everything printable, as Markdown links (checked by MkDocs)."""
-    lines = ["## Per methode", "", "| Methode | Rolkaarten | Draaiboek |", "| --- | --- | --- |"]
-    for slug, method in catalogue.methods.items():
-        cards = len(catalogue.roles_of(method))
-        base = f"{prefix}{METHODS_SECTION}/{slug}"
-        lines.append(
-            f"| [{md_text(method.name)}]({base}.md) | [{cards} kaarten, {sheets_needed(cards)} A4]({base}/rolkaarten.md)"
-            f" | [draaiboek]({base}/draaiboek.md) |"
-        )
-    lines += ["", "## Voor iedere methode", "", f"- [Alle rollen op kaarten]({prefix}rollen/index.md)"]
-    lines += [f"- [{md_text(c.title)}]({prefix}{CHECKLISTS_SECTION}/{cid}.md)" for cid, c in catalogue.checklists.items()]
-    return "\n".join(lines) + "\n"
+def headings(body: str) -> list[tuple[int, str, str]]:
+    """(level, anchor, title as HTML) of each heading a template wrote, for a table of contents."""
+    return [(int(level), anchor, title) for level, anchor, title in _HEADING.findall(body)]
 
 
-def render_checklist_index(catalogue: Catalogue) -> str:
-    return "\n".join(
-        f"- [{md_text(c.title)}]({cid}.md): {md_text(_first_sentence(c.description))}" for cid, c in catalogue.checklists.items()
-    ) + "\n"
+def page_macros(catalogue: Catalogue, renderer: Renderer) -> dict[str, Callable[..., Markup]]:
+    """The macros a hand-written page may call; each takes the calling page's path first."""
+    render = renderer.render
+    return {
+        "method_overview": lambda here: render("handbook/overview.html", page=overview.overview(catalogue, here)),
+        "comparison_table": lambda here: render("handbook/comparison.html", page=handbook.comparison(catalogue)),
+        "glossary": lambda here: render("handbook/glossary.html", terms=handbook.glossary(catalogue)),
+        "bibliography": lambda here: render("handbook/bibliography.html", entries=handbook.bibliography(catalogue, here)),
+        "sources": lambda here, *refs: render("shared/sources.html", sources=handbook.cited(catalogue, refs)),
+        "role_deck": lambda here: render("print/cards.html", sheets=cards.sheets(cards.deck_cards(catalogue))),
+        "checklist_index": lambda here: render("handbook/checklist_index.html", items=handbook.checklists(catalogue, here)),
+        "print_index": lambda here: render("handbook/print_index.html", page=handbook.print_index(catalogue, here)),
+        "series_planner": lambda here: render("print/planner.html", page=planner.planner_page(catalogue)),
+        "learning_path": lambda here: render("training/learning_path.html", rows=training.learning_path(catalogue, here)),
+        "trainer_overview": lambda here: render("training/trainer_overview.html", rows=training.learning_path(catalogue, here)),
+        "trainee_overview": lambda here: render("training/trainee_overview.html", rows=training.learning_path(catalogue, here)),
+        "self_assessment": lambda here: render("training/self_assessment.html", **_self_assessment(catalogue)),
+        "practice_cases": lambda here: render("training/cases.html", cases=training.practice_cases(catalogue, here)),
+        "series_plan": lambda here: render("training/series_plan.html", page=training.series_plan(catalogue, here)),
+    }
+
+
+def _cards_page(renderer: Renderer, catalogue: Catalogue, slug: str) -> Markup:
+    page = cards.cards_page(catalogue, slug)
+    return renderer.render("print/role_cards_page.html", page=page, sheets=cards.sheets(page.cards))
+
+
+def _self_assessment(catalogue: Catalogue) -> dict[str, object]:
+    description, sections = training.self_assessment(catalogue)
+    return {"description": description, "sections": sections}

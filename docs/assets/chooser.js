@@ -5,9 +5,8 @@
 (function () {
   "use strict";
 
-  function whole(value) {
-    return /^\d+$/.test(value) ? parseInt(value, 10) : null;
-  }
+  var IW = window.Intervisiewijzer;
+  var whole = IW.whole;
 
   function rowData(row) {
     var d = row.dataset;
@@ -115,9 +114,5 @@
     apply();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else {
-    document.addEventListener("DOMContentLoaded", setup);
-  }
+  IW.onPage(setup);
 })();

@@ -1,0 +1,63 @@
+"""One handbook project as the adapters see it: its data, loaded once, and a renderer
+with its overrides and glossary. Shared by the MkDocs hook, the macros and the Zensical
+build, so that each of them stays a few lines."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from markupsafe import Markup
+
+from ..data import Catalogue, load_catalogue
+from ..pages import GeneratedPage, generated_pages, page_macros
+from ..rendering import Renderer
+from ..views.glossary import Glossary
+
+log = logging.getLogger("mkdocs.plugins.intervisiewijzer")
+REPORT = "this is a bug in Intervisiewijzer: please report it with this line"
+
+
+@dataclass
+class Project:
+    root: Path
+    catalogue: Catalogue
+    renderer: Renderer
+
+    @classmethod
+    def load(cls, root: Path) -> Project:
+        """The project in ``root``; raises DataError naming every problem in its data."""
+        root = root.resolve()
+        catalogue = load_catalogue(root / "methods", root)
+        cached = _projects.get(root)
+        if cached is None or cached.catalogue is not catalogue:
+            cached = cls(root, catalogue, Renderer(root, Glossary(catalogue.glossary)))
+            _projects[root] = cached
+        return cached
+
+    def pages(self) -> list[GeneratedPage]:
+        return generated_pages(self.catalogue)
+
+    def render(self, page: GeneratedPage) -> str:
+        """A generated page's body; a failure is reported as one line, never a traceback."""
+        return str(guarded(f"docs/{page.src}", lambda: page.body(self.renderer)))
+
+    def macros(self) -> dict[str, Callable[..., Any]]:
+        return page_macros(self.catalogue, self.renderer)
+
+
+_projects: dict[Path, Project] = {}
+
+
+def guarded(where: str, render: Callable[[], Markup]) -> Markup:
+    """Render, or log one line saying what went wrong and show it on the page."""
+    try:
+        return render()
+    except LookupError as exc:
+        message = f"{where}: {exc.args[0]}"
+    except Exception as exc:  # a bug in our code: one line, with a pointer to report it
+        message = f"{where}: {type(exc).__name__}: {exc} ({REPORT})"
+    log.error(message)
+    return Markup('<p class="iw-error" role="alert">{}</p>').format(message)

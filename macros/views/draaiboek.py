@@ -1,0 +1,77 @@
+"""The draaiboek: the procesbegeleider's script for one meeting, with a clock that counts
+from a start time, and a plan that fits the steps to the time the group has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..data import Catalogue
+from ..data.vocabulary import FACILITATOR_ROLE
+from .common import source_line
+from .forms import SectionView, sections
+from .method import StepView, steps
+from .planning import longest_time, plans, shortest_time
+
+BEFORE_MEETING = "voorbereiding-bijeenkomst"
+AFTER_MEETING = "afsluiting-bijeenkomst"
+# The start time a draaiboek opens with: an afternoon in work time (a group changes it).
+DEFAULT_START = 14 * 60
+# Times offered as buttons in the session planner, besides the method's own.
+SESSION_TIMES = (60, 90, 120)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The times of a method and how far they stretch, for the pages that follow a plan."""
+
+    own: int
+    shortest: int
+    longest: int
+    source_min: int | None
+    choices: list[int]
+    data: dict[str, object]  # every workable plan, for the scripts
+
+
+def plan(catalogue: Catalogue, slug: str) -> Plan:
+    method = catalogue.methods[slug]
+    minutes = [step.minutes for step in method.steps]
+    own, shortest, longest = method.total_minutes, shortest_time(minutes), longest_time(minutes)
+    choices = sorted({own, *(t for t in SESSION_TIMES if shortest <= t <= longest)})
+    source_min = method.source_minutes.min if method.source_minutes else None
+    return Plan(own, shortest, longest, source_min, choices, plans(minutes))
+
+
+@dataclass(frozen=True)
+class ScriptStep:
+    step: StepView
+    say: str | None  # the procesbegeleider's task, if the step gives one
+
+
+@dataclass(frozen=True)
+class DraaiboekPage:
+    name: str
+    slug: str
+    steps: list[ScriptStep]
+    total: int
+    start: int
+    plan: Plan
+    before: list[SectionView]
+    after: list[SectionView]
+    source: str
+
+
+def draaiboek_page(catalogue: Catalogue, slug: str) -> DraaiboekPage:
+    method = catalogue.methods[slug]
+    before = catalogue.checklists.get(BEFORE_MEETING)
+    after = catalogue.checklists.get(AFTER_MEETING)
+    return DraaiboekPage(
+        name=method.name,
+        slug=slug,
+        steps=[ScriptStep(view, method.steps[view.number - 1].roles.get(FACILITATOR_ROLE)) for view in steps(catalogue, method)],
+        total=method.total_minutes,
+        start=DEFAULT_START,
+        plan=plan(catalogue, slug),
+        before=sections("voor", before) if before else [],
+        after=sections("na", after) if after else [],
+        source=source_line(catalogue, method.sources),
+    )

@@ -1,0 +1,138 @@
+"""The data-driven parts of the handbook's own pages: the comparison, the glossary, the
+bibliography, and the lists of everything printable."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..data import Catalogue
+from ..data.model import Citation
+from . import addresses
+from .cards import CARDS_PER_SHEET, method_cards
+from .common import Link, SourceView, checklist_link, method_link, source_line, sources
+
+
+@dataclass(frozen=True)
+class AspectView:
+    name: str
+    values: list[tuple[str, str]]  # form name, how it is for that form ("–" when the sources say nothing)
+    source: str | None
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    forms: list[str]
+    aspects: list[AspectView]
+    sources: list[SourceView]
+
+
+def comparison(catalogue: Catalogue) -> ComparisonView:
+    data = catalogue.comparison
+    if data is None:
+        raise LookupError("the comparison needs methods/_comparison.yml")
+    aspects = [
+        AspectView(
+            aspect.name,
+            [(name, aspect.values.get(form, "–")) for form, name in data.forms.items()],
+            source_line(catalogue, aspect.sources) or None,
+        )
+        for aspect in data.aspects
+    ]
+    return ComparisonView(list(data.forms.values()), aspects, sources(catalogue, data.sources))
+
+
+def anchor(term: str) -> str:
+    return "begrip-" + "-".join(re.sub(r"[^\w]+", " ", term.lower()).split())
+
+
+def glossary(catalogue: Catalogue) -> list[tuple[str, str, str]]:
+    """(anchor, term, definition), alphabetically."""
+    return [(anchor(term), term, text) for term, text in sorted(catalogue.glossary.items(), key=lambda i: i[0].lower())]
+
+
+@dataclass(frozen=True)
+class Entry:
+    source: SourceView
+    used_for: str
+    cited_by: list[Link]
+
+
+def _cited_by(catalogue: Catalogue, here: str) -> dict[str, list[Link]]:
+    """Source id -> links to the methods, forms and pages that cite it."""
+    citing: list[tuple[Link, list[Citation]]] = [(method_link(catalogue, here, slug), m.sources) for slug, m in catalogue.methods.items()]
+    citing += [(checklist_link(catalogue, here, cid), c.sources) for cid, c in catalogue.checklists.items()]
+    if catalogue.training:
+        citing += [
+            (Link(f"Module: {m.title}", addresses.link(here, addresses.module(mid))), m.sources)
+            for mid, m in catalogue.training.modules.items()
+        ]
+        citing.append((Link("Plan voor een reeks", addresses.link(here, addresses.SERIES_PLAN)), catalogue.training.series.sources))
+    if catalogue.comparison:
+        cited = catalogue.comparison.sources + [c for aspect in catalogue.comparison.aspects for c in aspect.sources]
+        citing.append((Link("De vergelijking", addresses.link(here, addresses.COMPARISON)), cited))
+    found: dict[str, list[Link]] = {}
+    for link, citations in citing:
+        for citation in citations:
+            if link not in found.setdefault(citation.ref, []):
+                found[citation.ref].append(link)
+    return found
+
+
+def bibliography(catalogue: Catalogue, here: str = addresses.BIBLIOGRAPHY) -> list[Entry]:
+    cited_by = _cited_by(catalogue, here)
+    entries = [
+        Entry(sources(catalogue, [Citation(ref=ref)])[0], source.used_for, cited_by.get(ref, []))
+        for ref, source in catalogue.sources.items()
+    ]
+    return sorted(entries, key=lambda entry: entry.source.author.lower())
+
+
+def cited(catalogue: Catalogue, refs: tuple[str, ...]) -> list[SourceView]:
+    """Publications named on a handbook page; an unknown id is an error in that page."""
+    unknown = [ref for ref in refs if ref not in catalogue.sources]
+    if unknown:
+        raise LookupError(f"unknown source {', '.join(unknown)}: add it to methods/_sources.yml")
+    return sources(catalogue, [Citation(ref=ref) for ref in refs])
+
+
+@dataclass(frozen=True)
+class PrintRow:
+    method: Link
+    cards: Link
+    card_count: int
+    sheets: int
+    draaiboek: Link
+
+
+@dataclass(frozen=True)
+class PrintIndex:
+    methods: list[PrintRow]
+    deck: Link
+    checklists: list[tuple[Link, str]]
+
+
+def print_index(catalogue: Catalogue, here: str = addresses.PRINT_INDEX) -> PrintIndex:
+    rows = []
+    for slug in catalogue.methods:
+        count = len(method_cards(catalogue, slug))
+        rows.append(
+            PrintRow(
+                method_link(catalogue, here, slug),
+                Link("rolkaarten", addresses.link(here, addresses.role_cards(slug))),
+                count,
+                -(-count // CARDS_PER_SHEET),
+                Link("draaiboek", addresses.link(here, addresses.draaiboek(slug))),
+            )
+        )
+    return PrintIndex(rows, Link("Alle rollen op kaarten", addresses.link(here, addresses.ROLE_DECK)), checklists(catalogue, here))
+
+
+def first_sentence(value: str) -> str:
+    value = " ".join(value.split())
+    end = value.find(". ")
+    return value if end == -1 else value[: end + 1]
+
+
+def checklists(catalogue: Catalogue, here: str = addresses.CHECKLIST_INDEX) -> list[tuple[Link, str]]:
+    return [(checklist_link(catalogue, here, cid), first_sentence(c.description)) for cid, c in catalogue.checklists.items()]
