@@ -138,7 +138,7 @@ class Method(Strict):
     )
     guideline: list[Guideline] = Field(
         default=[],
-        description="Cijfers die een richtlijn van Intervisiewijzer zijn omdat de bronnen ze niet geven: minutes, group_size.",
+        description="Cijfers die een richtlijn van Intervisiewijzer zijn omdat de bronnen ze niet geven: minutes, group_size, of alleen group_min of group_max.",
         json_schema_extra={"uniqueItems": True},
     )
     sources: list[Citation] = Field(min_length=1, description="De bronnen van de methode, met hun id.")

@@ -51,8 +51,14 @@ QUESTION_KINDS: dict[str, str] = {
 # Where the intervisor is during a phase of the model series (training portal).
 PRESENCE: dict[str, str] = {"leidt": "leidt", "kijkt-mee": "kijkt mee", "afwezig": "is er niet"}
 
-# Figures that Intervisiewijzer sets itself where the sources give none.
-GUIDELINE: dict[str, str] = {"minutes": "de minuten per stap", "group_size": "de groepsgrootte"}
+# Figures that Intervisiewijzer sets itself where the sources give none: the whole figure
+# or one bound of the group size.
+GUIDELINE: dict[str, str] = {
+    "minutes": "de minuten per stap",
+    "group_size": "de groepsgrootte",
+    "group_min": "de kleinste groep",
+    "group_max": "de grootste groep",
+}
 
 # The English codes of the first release, refused with a hint to the Dutch one.
 FORMER_CODES: dict[str, str] = {

@@ -56,11 +56,17 @@ def steps(catalogue: Catalogue, method: Method, minutes: list[int] | None = None
 
 def facts(method: Method) -> list[Fact]:
     """What a reader needs first: what for, how long, with how many, who leads."""
-    guideline = {code: OUR_GUIDELINE for code in method.guideline}
+    ours = set(method.guideline)
+    group_note = None
+    if "group_size" in ours or {"group_min", "group_max"} <= ours:
+        group_note = OUR_GUIDELINE
+    elif ours & {"group_min", "group_max"}:
+        bound = "kleinste" if "group_min" in ours else "grootste"
+        group_note = f"de {bound} groep is een {OUR_GUIDELINE}"
     return [
         Fact("Doel", method.goal),
-        Fact("Tijd", f"{method.total_minutes} minuten, {len(method.steps)} stappen", guideline.get("minutes")),
-        Fact("Groep", group_size(method.group_size), guideline.get("group_size")),
+        Fact("Tijd", f"{method.total_minutes} minuten, {len(method.steps)} stappen", OUR_GUIDELINE if "minutes" in ours else None),
+        Fact("Groep", group_size(method.group_size), group_note),
         Fact("Wie leidt", _sentence(FACILITATOR[method.facilitator].label), OUR_JUDGEMENT),
         Fact("Ervaring", _sentence(EXPERIENCE[method.experience].label), OUR_JUDGEMENT),
     ]
@@ -108,7 +114,7 @@ def method_page(catalogue: Catalogue, slug: str) -> MethodPage:
         differs=[(method_link(catalogue, here, d.method), d.how) for d in method.differs_from],
         related=[method_link(catalogue, here, other) for other in method.related],
         sources=sources(catalogue, method.sources),
-        guideline_note=(" en ".join(ours) + " zijn een richtlijn van Intervisiewijzer: de bronnen geven ze niet.")
+        guideline_note=_sentence(" en ".join(ours) + " zijn een richtlijn van Intervisiewijzer: de bronnen geven ze niet")
         if ours
         else None,
         source_minutes=source_minutes,
