@@ -1,15 +1,28 @@
+"""Shared fixtures: data folders, scenario mini-projects, the real handbook, Chromium.
+
+A test builds the smallest site that shows its behaviour (a scenario under
+tests/scenarios/, as mkdocs-macros-plugin tests itself); only tests about the whole
+handbook use the real one, built once per run. Nothing here loads the handbook's data at
+import time: one broken data file fails the tests about data, not test collection.
+"""
+
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
-from macros.build import build
+from macros.adapters.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+CHROMIUM = Path("/usr/bin/chromium")
 
 MINIMAL_METHOD = {
     "name": "Testmethode",
@@ -20,8 +33,8 @@ MINIMAL_METHOD = {
     "experience": "geen",
     "facilitator": "groepslid",
     "steps": [
-        {"title": "Vraag", "minutes": 5, "description": "De inbrenger vertelt.", "roles": {"inbrenger": "Vertelt."}},
-        {"title": "Vragen", "minutes": 10, "description": "De groep vraagt.", "roles": {"vragensteller": "Vraagt."}},
+        {"title": "Vraag", "minutes": 5, "description": "De inbrenger vertelt.", "roles": {"inbrenger": "Vertel."}},
+        {"title": "Vragen", "minutes": 10, "description": "De groep vraagt.", "roles": {"vragensteller": "Vraag."}},
     ],
     "sources": [{"ref": "testbron"}],
 }
@@ -32,9 +45,14 @@ def method_yaml(**changes) -> str:
     return yaml.safe_dump({**MINIMAL_METHOD, **changes}, allow_unicode=True, sort_keys=False)
 
 
+def method_slugs() -> list[str]:
+    """The real handbook's method slugs, from the file names (no data is loaded)."""
+    return sorted(p.stem for p in (ROOT / "methods").glob("[a-z0-9]*.yml"))
+
+
 @pytest.fixture
 def methods_dir(tmp_path: Path) -> Path:
-    """A methods folder holding only the real roles file."""
+    """A methods folder with the real roles file and one test source."""
     folder = tmp_path / "methods"
     folder.mkdir()
     shutil.copy(ROOT / "methods" / "_roles.yml", folder)
@@ -42,9 +60,28 @@ def methods_dir(tmp_path: Path) -> Path:
     return folder
 
 
+def scenario(name: str, tmp_path: Path, base: str | None = None) -> Path:
+    """A copy of tests/scenarios/<name> (laid over <base>, if given), with the generator's
+    code and theme linked in."""
+    folder = tmp_path / name
+    if base:
+        shutil.copytree(SCENARIOS / base, folder)
+    shutil.copytree(SCENARIOS / name, folder, dirs_exist_ok=True)
+    (folder / "macros").symlink_to(ROOT / "macros")
+    theme = folder / "overrides"
+    theme.mkdir(exist_ok=True)
+    for item in (ROOT / "overrides").iterdir():
+        if not (theme / item.name).exists():
+            (theme / item.name).symlink_to(item)
+    assets = folder / "docs" / "assets"
+    if not assets.exists():
+        assets.symlink_to(ROOT / "docs" / "assets")
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A throw-away project: the real config, docs and code, and a copy of the methods."""
+    """A throw-away copy of the real handbook's data, with its config, pages and code."""
     folder = tmp_path / "project"
     folder.mkdir()
     for name in ("mkdocs.yml", "docs", "overrides", "macros"):
@@ -56,6 +93,14 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def catalogue():
+    """The real handbook's data, loaded once (a data error fails the tests that use it)."""
+    from macros.data import load_catalogue
+
+    return load_catalogue(ROOT / "methods", ROOT)
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real handbook, built once per test run."""
     out = tmp_path_factory.mktemp("built") / "site"
@@ -63,19 +108,34 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+def serve(folder: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def handle(self):
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Chromium through Playwright. Skips locally without Chromium; fails in CI."""
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
+    if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is missing at /usr/bin/chromium (CI installs it: apt-get install -y chromium)")
+            pytest.fail(f"Chromium is missing at {CHROMIUM} (CI installs it: apt-get install -y chromium)")
         pytest.skip("Chromium is not installed (apt-get install -y chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         instance = p.chromium.launch(
-            executable_path=str(chromium),
+            executable_path=str(CHROMIUM),
             args=[
                 "--no-sandbox",
                 "--disable-gpu",
@@ -92,19 +152,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def server(site):
-    """The built site served on a free port on 127.0.0.1; yields its base URL."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    """The built handbook served on a free port on 127.0.0.1; yields its base URL."""
+    httpd = serve(site)
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
 

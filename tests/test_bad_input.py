@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalogue import load_catalogue
-from macros.problems import DataError
+from macros.data import DataError, load_catalogue
 
 from .conftest import ROOT, method_yaml
 
@@ -107,7 +106,7 @@ def test_alias_bomb_is_refused_in_seconds(methods_dir):
 
 
 def test_unknown_role_and_related_method(methods_dir):
-    text = method_yaml(related=["nergens"]).replace("vragensteller: Vraagt.", "vraagsteller: Vraagt.")
+    text = method_yaml(related=["nergens"]).replace("vragensteller: Vraag.", "vraagsteller: Vraag.")
     found = problems(methods_dir, "x.yml", text)
     assert found[0] == (
         "methods/x.yml:21:5: steps[1].roles.vraagsteller: unknown role 'vraagsteller' (known roles: "
@@ -149,7 +148,7 @@ def test_every_problem_in_every_file_in_one_run(methods_dir):
 def test_command_line_prints_one_line_per_problem_without_traceback(project):
     (project / "methods" / "kapot.yml").write_text("name: Kapot\nsteps: 3\n")
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from macros.build import check_data; from pathlib import Path; "
+        [sys.executable, "-c", "import sys; from macros.adapters.build import check_data; from pathlib import Path; "
          f"sys.exit(0 if check_data(Path({str(project)!r})) else 1)"],
         capture_output=True, text=True, cwd=ROOT,
     )

@@ -1,45 +1,37 @@
-"""The planning logic (macros/planning.py): scaling step times, role rotation, calendar.
+"""The planning computed at build time (macros/views/planning.py): scaling step times
+to the time a group has, the plans shipped to the pages, and the rotation of roles.
 
-Unit tests for known cases and property tests (hypothesis) for all cases. The browser
-keeps the same logic in docs/assets/planning.js; tests/test_planners_browser.py checks
-that both agree.
+Unit tests for known cases and property tests (hypothesis) for all cases.
 """
 
 from __future__ import annotations
 
-import typing
 from collections import Counter
-from datetime import date, timedelta
 from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.catalogue import load_catalogue
-from macros.model import QUESTION_KIND_LABELS, QuestionKind
-from macros.planning import (
-    SERIES_ROLES,
+from macros.data import DataError, load_catalogue
+from macros.data.vocabulary import SERIES_ROLES
+from macros.views.planning import (
     TooShort,
-    ics_calendar,
-    meeting_dates,
+    longest_time,
+    plans,
     rotation,
+    rotation_table,
     scale_steps,
     shortest_time,
     step_minimums,
 )
-from macros.problems import DataError
 
-from .conftest import ROOT, method_yaml
+from .conftest import method_yaml
 
-CATALOGUE = load_catalogue(ROOT / "methods", ROOT)
 PROPERTIES = settings(max_examples=200, deadline=None)
+INCIDENT = [5, 5, 5, 10, 10, 5, 10, 5, 10, 5]  # the incidentmethode's own minutes
 
 step_lists = st.lists(st.integers(min_value=1, max_value=120), min_size=1, max_size=15)
-
-
-def own_minutes(slug: str) -> list[int]:
-    return [step.minutes for step in CATALOGUE.methods[slug].steps]
 
 
 # ---- Scaling a session ------------------------------------------------------------
@@ -51,17 +43,15 @@ def test_step_minimums_keep_half_a_step_and_at_least_two_minutes():
 
 
 def test_incidentmethode_scaled_to_60_and_120_minutes():
-    minutes = own_minutes("incidentmethode")
-    assert minutes == [5, 5, 5, 10, 10, 5, 10, 5, 10, 5]
-    assert scale_steps(minutes, 60) == [4, 4, 4, 9, 9, 4, 9, 4, 9, 4]
-    assert scale_steps(minutes, 120) == [9, 9, 9, 17, 17, 9, 17, 8, 17, 8]
-    assert shortest_time(minutes) == 38
+    assert scale_steps(INCIDENT, 60) == [4, 4, 4, 9, 9, 4, 9, 4, 9, 4]
+    assert scale_steps(INCIDENT, 120) == [9, 9, 9, 17, 17, 9, 17, 8, 17, 8]
+    assert shortest_time(INCIDENT) == 38
 
 
-@pytest.mark.parametrize("slug", sorted(CATALOGUE.methods))
-def test_every_method_keeps_its_own_times_at_its_own_total(slug):
-    minutes = own_minutes(slug)
-    assert scale_steps(minutes, sum(minutes)) == minutes
+def test_every_method_keeps_its_own_times_at_its_own_total(catalogue):
+    for slug, method in catalogue.methods.items():
+        minutes = [step.minutes for step in method.steps]
+        assert scale_steps(minutes, sum(minutes)) == minutes, slug
 
 
 def test_too_short_names_the_shortest_workable_time():
@@ -74,21 +64,19 @@ def test_too_short_names_the_shortest_workable_time():
 def test_a_step_held_at_its_minimum_leaves_the_rest_to_the_others():
     # Proportionally the 2-minute step would get 1; it keeps 2 and the others share 58.
     assert scale_steps([2, 40, 40], 60) == [2, 29, 29]
-    assert scale_steps([1, 1, 8], 5, minimum=1) == [1, 1, 3]
-    assert scale_steps([10, 10, 10], 10, minimum=[0, 5, 0]) == [3, 5, 2]
+    # The 1-minute steps keep their minute (a step never drops below its own time if that is below 2).
+    assert scale_steps([1, 1, 8], 7) == [1, 1, 5]
 
 
 def test_ties_in_the_remainder_go_to_the_earlier_step():
-    assert scale_steps([1, 1, 1], 4, minimum=0) == [2, 1, 1]
-    assert scale_steps([1, 1, 1], 5, minimum=0) == [2, 2, 1]
+    assert scale_steps([2, 2, 2], 7) == [3, 2, 2]
+    assert scale_steps([2, 2, 2], 8) == [3, 3, 2]
 
 
-@pytest.mark.parametrize(
-    "minutes, total, minimum", [([], 10, None), ([0, 5], 10, None), ([5, "5"], 10, None), ([5, 5], 10, [1])]
-)
-def test_scale_steps_rejects_nonsense(minutes, total, minimum):
+@pytest.mark.parametrize("minutes, total", [([], 10), ([0, 5], 10), ([5, "5"], 10)])
+def test_scale_steps_rejects_nonsense(minutes, total):
     with pytest.raises(ValueError):
-        scale_steps(minutes, total, minimum)
+        scale_steps(minutes, total)
 
 
 @PROPERTIES
@@ -112,23 +100,21 @@ def test_scaled_steps_add_up_exactly_and_keep_their_minimum(minutes, total):
                 assert scaled[i] >= scaled[j]
 
 
-@PROPERTIES
-@given(step_lists, st.integers(min_value=1, max_value=600))
-def test_without_binding_minimums_every_step_is_its_share_rounded(minutes, total):
-    scaled = scale_steps(minutes, total, minimum=0)
-    assert sum(scaled) == total
-    for own, got in zip(minutes, scaled):
-        share = Fraction(own * total, sum(minutes))
-        assert share - 1 < got < share + 1
+
+
+
 
 
 @PROPERTIES
-@given(step_lists, st.data())
-def test_a_list_of_minimums_is_kept(minutes, data):
-    floors = [data.draw(st.integers(min_value=0, max_value=m + 3)) for m in minutes]
-    total = data.draw(st.integers(min_value=sum(floors), max_value=sum(floors) + 300))
-    scaled = scale_steps(minutes, total, floors)
-    assert sum(scaled) == total and all(s >= f for s, f in zip(scaled, floors))
+@given(step_lists)
+def test_plans_cover_every_workable_total_from_the_shortest(minutes):
+    shipped = plans(minutes)
+    first, last = shortest_time(minutes), longest_time(minutes)
+    assert shipped["from"] == first
+    assert len(shipped["plans"]) == last - first + 1
+    for total, plan in enumerate(shipped["plans"], start=first):
+        assert sum(plan) == total and len(plan) == len(minutes)
+    assert last == max(first, min(600, 2 * sum(minutes)))
 
 
 # ---- Rotating roles over a series -----------------------------------------------------
@@ -200,105 +186,35 @@ def test_rotation_needs_three_people_and_a_meeting(participants, meetings):
         rotation(participants, meetings)
 
 
-# ---- Dates and the calendar file ---------------------------------------------------------
-
-
-def test_meeting_dates_are_whole_weeks_apart_across_summer_time():
-    dates = meeting_dates(date(2026, 3, 16), 4, 2)
-    assert dates == [date(2026, 3, 16), date(2026, 3, 30), date(2026, 4, 13), date(2026, 4, 27)]
-    assert all(d.weekday() == 0 for d in dates)
-
-
-def unfold(text: str) -> list[str]:
-    return text.replace("\r\n ", "").split("\r\n")[:-1]
-
-
-def ics_unescape(value: str) -> str:
-    out, i = [], 0
-    while i < len(value):
-        if value[i] == "\\":
-            out.append("\n" if value[i + 1] in "nN" else value[i + 1])
-            i += 2
-        else:
-            out.append(value[i])
-            i += 1
-    return "".join(out)
-
-
-def check_ics(text: str, count: int) -> list[dict[str, str]]:
-    """A valid iCalendar file (RFC 5545) with ``count`` all-day events; their properties."""
-    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
-    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
-    lines = unfold(text)
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
-    assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
-    events, current = [], None
-    for line in lines[1:-1]:
-        if line == "BEGIN:VEVENT":
-            current = {}
-        elif line == "END:VEVENT":
-            events.append(current)
-            current = None
-        elif current is not None:
-            name, _, value = line.partition(":")
-            current[name] = value
-    assert len(events) == count
-    uids = set()
-    for event in events:
-        assert {"UID", "DTSTAMP", "DTSTART;VALUE=DATE", "SUMMARY"} <= set(event)
-        assert len(event["DTSTART;VALUE=DATE"]) == 8 and event["DTSTART;VALUE=DATE"].isdigit()
-        assert len(event["DTSTAMP"]) == 16 and event["DTSTAMP"].endswith("Z")
-        uids.add(event["UID"])
-    assert len(uids) == count
-    return events
-
-
-def test_ics_calendar_has_one_all_day_event_per_meeting():
-    text = ics_calendar(
-        [(date(2026, 3, 2), "Intervisie: bijeenkomst 1 van 2", "Inbrenger: Anna\nTijdbewaker: Bram, de tweede"),
-         (date(2026, 3, 30), "Intervisie: bijeenkomst 2 van 2", "Inbrenger: Bram")],
-        "20260301T120000Z",
-        "test",
-    )
-    events = check_ics(text, 2)
-    assert events[0]["DTSTART;VALUE=DATE"] == "20260302" and events[0]["DTEND;VALUE=DATE"] == "20260303"
-    assert events[0]["DESCRIPTION"] == "Inbrenger: Anna\\nTijdbewaker: Bram\\, de tweede"
-    assert events[1]["UID"] == "test-2@intervisiewijzer"
-
-
-@PROPERTIES
-@given(st.text(min_size=1, max_size=200), st.text(max_size=300), st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 30)))
-def test_ics_text_survives_escaping_and_folding(summary, description, day):
-    events = check_ics(ics_calendar([(day, summary, description)], "20260301T120000Z", "x"), 1)
-    assert ics_unescape(events[0]["SUMMARY"]) == summary.replace("\r\n", "\n")
-    assert ics_unescape(events[0]["DESCRIPTION"]) == description.replace("\r\n", "\n")
-    assert events[0]["DTEND;VALUE=DATE"] == f"{day + timedelta(days=1):%Y%m%d}"
+def test_the_rotation_table_gives_the_same_rotation():
+    table = rotation_table()
+    assert table["roles"] == list(SERIES_ROLES)
+    for participants in range(3, 16):
+        for meetings in range(1, 21):
+            offsets = table["offsets"][participants - 3][meetings - 1]
+            expected = rotation(participants, meetings)
+            looked_up = [
+                {role: (n + offset) % participants for role, offset in zip(table["roles"], offsets)}
+                for n in range(meetings)
+            ]
+            assert looked_up == expected, (participants, meetings)
 
 
 # ---- The kinds of question the chooser filters on ------------------------------------------
 
 
-def test_every_method_names_its_kinds_of_question():
-    assert list(typing.get_args(QuestionKind)) == list(QUESTION_KIND_LABELS)
-    for slug, method in CATALOGUE.methods.items():
+def test_every_method_names_its_kinds_of_question(catalogue):
+    for slug, method in catalogue.methods.items():
         assert method.question_kinds, f"methods/{slug}.yml: add question_kinds"
 
 
-def test_unknown_or_repeated_kinds_are_errors(methods_dir):
+def test_unknown_former_or_repeated_kinds_are_errors(methods_dir):
     (methods_dir / "a.yml").write_text(method_yaml(question_kinds=["voorval", "raadsel"]), encoding="utf-8")
     (methods_dir / "b.yml").write_text(method_yaml(question_kinds=["voorval", "voorval"]), encoding="utf-8")
+    (methods_dir / "c.yml").write_text(method_yaml(question_kinds=["relationship"]), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_catalogue(methods_dir)
     messages = [str(problem) for problem in caught.value.problems]
     assert any("a.yml" in m and "question_kinds[1]" in m and "'raadsel' is not allowed" in m for m in messages), messages
     assert any("b.yml" in m and "voorval listed more than once" in m for m in messages), messages
-
-
-def test_method_page_shows_the_kinds_of_question():
-    from macros.method_page import kind_label, render_method_page
-
-    page = render_method_page(CATALOGUE, "incidentmethode")
-    facts = page[page.index('<aside class="iw-facts"') : page.index("</aside>")]
-    assert "<dt>Soort vraag</dt>" in facts
-    for kind in CATALOGUE.methods["incidentmethode"].question_kinds:
-        assert f"<li>{kind_label(kind)}</li>" in facts
+    assert any("c.yml" in m and "'relationship' is not allowed (did you mean 'relatie'?)" in m for m in messages), messages

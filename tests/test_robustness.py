@@ -10,10 +10,10 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.catalogue import load_catalogue
-from macros.method_page import render_method_page
-from macros.print_pages import render_draaiboek, render_role_cards
-from macros.problems import DataError
+from macros.data import DataError, load_catalogue
+from macros.pages import generated_pages
+from macros.rendering import Renderer
+from macros.views.glossary import Glossary
 
 from .conftest import method_yaml
 
@@ -34,8 +34,9 @@ def outcome(methods_dir, content: bytes) -> str:
         return "error"
     finally:
         assert time.monotonic() - started < 5, "loading took too long"
-    for render in (render_method_page, render_role_cards, render_draaiboek):
-        assert render(catalogue, "x")
+    renderer = Renderer(glossary=Glossary(catalogue.glossary))
+    for page in generated_pages(catalogue):
+        assert page.body(renderer), page.src
     return "ok"
 
 
@@ -113,3 +114,12 @@ def valid_methods(draw):
 def test_valid_generated_methods_load_and_render(methods_dir, method):
     text = json.dumps(method, ensure_ascii=False)  # JSON is YAML 1.2 with every string quoted
     assert outcome(methods_dir, text.encode("utf-8")) == "ok"
+
+
+def test_oversized_text_renders_in_every_page_kind(methods_dir):
+    long = "Een heel lange zin met veel woorden, die maar doorgaat. " * 60
+    steps = [
+        {"title": f"Stap {n}", "minutes": 5, "description": long, "roles": {"inbrenger": long, "vragensteller": long}}
+        for n in range(1, 16)
+    ]
+    assert outcome(methods_dir, method_yaml(steps=steps, summary=long, tips=[long] * 5).encode("utf-8")) == "ok"

@@ -54,15 +54,16 @@ def _unknown(value: str, known: Iterable[str], what: str, where: str) -> str:
     return f"unknown {what} '{value}' ({f'did you mean {close[0]!r}?' if close else where.format(value)})"
 
 
-def _ids(shared: dict[str, Loaded | None], name: str) -> set[str] | None:
-    """The ids a shared file defines: none when it is missing, None when it failed to load."""
+def _ids(shared: dict[str, Loaded | None], name: str) -> dict[str, None] | None:
+    """The ids a shared file defines, in its order: none when it is missing, None when it
+    failed to load."""
     if name not in shared:
-        return set()
+        return {}
     entry = shared[name]
     if entry is None:
         return None
     value = entry.value
-    return set(getattr(value, "root", None) or getattr(value, "cases", {}))
+    return dict.fromkeys(getattr(value, "root", None) or getattr(value, "cases", {}))
 
 
 def _citations(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Citation]]:
@@ -84,7 +85,7 @@ NO_METHOD = "no file methods/{}.yml"
 NO_CHECKLIST = "no id '{}' in methods/_checklists.yml"
 
 
-def _method_problems(slug: str, entry: Loaded, roles: set[str] | None, slugs: set[str]) -> list[Problem]:
+def _method_problems(slug: str, entry: Loaded, roles: dict[str, None] | None, slugs: set[str]) -> list[Problem]:
     check, method = _Checker(entry), entry.value
     if roles is not None:
         for i, step in enumerate(method.steps):
@@ -116,7 +117,8 @@ def _case_problems(entry: Loaded, methods: dict[str, Loaded], slugs: set[str]) -
 
 
 def _training_problems(
-    entry: Loaded, slugs: set[str], cases: Loaded | None, case_ids: set[str] | None, checklists: set[str] | None,
+    entry: Loaded, slugs: set[str], cases: Loaded | None, case_ids: dict[str, None] | None,
+    checklists: dict[str, None] | None,
     docs_dir: Path | None,
 ) -> list[Problem]:
     check, training = _Checker(entry), entry.value
@@ -151,7 +153,7 @@ def _comparison_problems(entry: Loaded) -> list[Problem]:
     return check.problems
 
 
-def _citation_problems(entry: Loaded, sources: set[str]) -> list[Problem]:
+def _citation_problems(entry: Loaded, sources: dict[str, None]) -> list[Problem]:
     check = _Checker(entry)
     for loc, citation in _citations(entry.value):
         if citation.ref not in sources:

@@ -12,14 +12,16 @@ from dataclasses import dataclass, field, replace
 from ..data import Catalogue
 from ..data.model import Role
 from ..data.vocabulary import SERIES_ROLES
-from .common import source_line
 from .planning import plans
 
 CARDS_PER_SHEET = 4
-# Lines of body text an A6 card holds below its heading and above its footer, and the
-# characters on one line, at the printed type size (print.css: .role-card, 9pt).
-CARD_LINES = 25
-LINE_CHARS = 52
+# What a printed card holds (print.css: .role-card, 105 x 142 mm, 8.5 pt): lines of text
+# between its heading and its footer, and characters on a line of a list item. Measured
+# in Chromium; tests/test_print.py fails when a card overflows.
+CARD_LINES = 27.5
+LINE_CHARS = 53
+ITEM_GAP = 0.2  # space between two list items, in lines
+LABEL_LINES = 1.3  # a label ("Doen") with the space above it
 # Roles a group may add to any method: the series planner hands them out every meeting.
 EXTRA_ROLES = tuple(role for role in SERIES_ROLES[2:])
 
@@ -55,11 +57,11 @@ class Card:
     anchor: str = field(default="")
 
 
-def _lines(text: str) -> int:
-    return -(-len(text) // LINE_CHARS)
+def _lines(text: str, chars: int = LINE_CHARS) -> float:
+    return -(-len(text) // chars) + ITEM_GAP
 
 
-def _item_lines(item: Item) -> int:
+def _item_lines(item: Item) -> float:
     prefix = f"{item.minutes} min {item.title}: " if item.title else ""
     return _lines(prefix + item.text)
 
@@ -67,10 +69,10 @@ def _item_lines(item: Item) -> int:
 def split(card: Card) -> list[Card]:
     """The card as one or more cards, each holding what fits; later ones are continuations."""
     cards: list[list[Section]] = [[]]
-    used = _lines(card.purpose)
+    used = _lines(card.purpose, LINE_CHARS + 6) + 0.5
     for section in card.sections:
         current = replace(section, items=[])
-        label = 1 if section.label else 0
+        label = LABEL_LINES if section.label else 0.3
         for item in section.items:
             needed = _item_lines(item) + (label if not current.items else 0)
             if used + needed > CARD_LINES and (current.items or cards[-1]):
@@ -110,7 +112,8 @@ def _generic(heading: str, role_id: str, role: Role, footer: str, optional: bool
 def method_cards(catalogue: Catalogue, slug: str) -> list[Card]:
     """A card per role the method uses, then the roles a group may add; split where needed."""
     method = catalogue.methods[slug]
-    footer = f"Bron: {source_line(catalogue, method.sources)}"
+    first = catalogue.sources[method.sources[0].ref]
+    footer = f"Bron: {first.author}" + (" e.a." if len(method.sources) > 1 else "")
     cards = []
     used = catalogue.roles_of(method)
     for role_id, role in used:
@@ -119,12 +122,12 @@ def method_cards(catalogue: Catalogue, slug: str) -> list[Card]:
             for number, step in enumerate(method.steps, start=1)
             if role_id in step.roles
         ]
+        # The do's and don'ts are the same in every method: they stay on the role deck.
         sections = [Section("steps", None, steps)]
         if role.example_questions:
-            sections.append(Section("questions", "Voorbeeldvragen", [Item(q) for q in role.example_questions[:3]]))
+            sections.append(Section("questions", "Voorbeeldvragen", [Item(q) for q in role.example_questions[:2]]))
         cards.append(
-            Card(method.name, role_id, role.name, role.purpose, sections + _tips(role), footer, method.total_minutes,
-                 anchor=f"rol-{role_id}")
+            Card(method.name, role_id, role.name, role.purpose, sections, footer, method.total_minutes, anchor=f"rol-{role_id}")
         )
     for role_id in EXTRA_ROLES:
         if role_id in catalogue.roles and role_id not in dict(used):

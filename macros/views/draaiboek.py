@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..data import Catalogue
 from ..data.vocabulary import FACILITATOR_ROLE
+from . import addresses
 from .common import source_line
 from .forms import SectionView, sections
 from .method import StepView, steps
@@ -58,6 +59,7 @@ class DraaiboekPage:
     before: list[SectionView]
     after: list[SectionView]
     source: str
+    links: dict[str, str]  # the method's other pages that follow the same plan
 
 
 def draaiboek_page(catalogue: Catalogue, slug: str) -> DraaiboekPage:
@@ -74,4 +76,5 @@ def draaiboek_page(catalogue: Catalogue, slug: str) -> DraaiboekPage:
         before=sections("voor", before) if before else [],
         after=sections("na", after) if after else [],
         source=source_line(catalogue, method.sources),
+        links={"cards": addresses.link(addresses.draaiboek(slug), addresses.role_cards(slug))},
     )

@@ -65,11 +65,20 @@ def facts(method: Method) -> list[Fact]:
         group_note = f"de {bound} groep is een {OUR_GUIDELINE}"
     return [
         Fact("Doel", method.goal),
-        Fact("Tijd", f"{method.total_minutes} minuten, {len(method.steps)} stappen", OUR_GUIDELINE if "minutes" in ours else None),
+        Fact("Tijd", f"{method.total_minutes} minuten, {len(method.steps)} stappen", _minutes_note(method)),
         Fact("Groep", group_size(method.group_size), group_note),
         Fact("Wie leidt", _sentence(FACILITATOR[method.facilitator].label), OUR_JUDGEMENT),
         Fact("Ervaring", _sentence(EXPERIENCE[method.experience].label), OUR_JUDGEMENT),
     ]
+
+
+def _minutes_note(method: Method) -> str | None:
+    """Whose figure the time is: ours, or the source's total with our split over the steps."""
+    if "minutes" not in method.guideline:
+        return None
+    if method.source_minutes:
+        return f"de verdeling over de stappen is een {OUR_GUIDELINE}"
+    return OUR_GUIDELINE
 
 
 def _sentence(label: str) -> str:

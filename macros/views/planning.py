@@ -47,8 +47,8 @@ def shortest_time(minutes: Sequence[int]) -> int:
 
 
 def longest_time(minutes: Sequence[int]) -> int:
-    """The longest time a plan stretches the steps to."""
-    return min(MAX_MINUTES, LONGEST_FACTOR * sum(minutes))
+    """The longest time a plan stretches the steps to (never below the shortest)."""
+    return max(shortest_time(minutes), min(MAX_MINUTES, LONGEST_FACTOR * sum(minutes)))
 
 
 def scale_steps(minutes: Sequence[int], total: int) -> list[int]:
