@@ -32,7 +32,8 @@ def html_path(site: Path, src: str) -> Path:
 
 def prose(html: str) -> str:
     article = BeautifulSoup(html, "html.parser").select_one("article")
-    for tag in article.select("table, pre, code, .headerlink"):
+    # Tables, code and lists of publications (authors, titles, addresses) are not prose.
+    for tag in article.select("table, pre, code, .headerlink, .iw-sources, .iw-bibliography"):
         tag.decompose()
     parts = []
     for element in article.select("p, li, dd"):

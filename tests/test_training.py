@@ -162,7 +162,7 @@ def test_unknown_case_and_unknown_form(training_dir):
         f"methods/_training.yml:{at(content, '- geen-lijst', 'geen-lijst')}: modules.start.exercises[0].forms[0]: "
         "unknown checklist 'geen-lijst' (no id 'geen-lijst' in methods/_checklists.yml)",
         f"methods/_training.yml:{at(content, '- geen', 'geen')}: modules.start.exercises[1].cases[0]: "
-        "unknown case 'geen' (no id 'geen' under cases in methods/_cases.yml)",
+        "unknown case 'geen' (did you mean 'een'?)",
     ]
 
 
