@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .data import Catalogue
 from .rendering import Renderer
-from .views import addresses, cards, draaiboek, forms, handbook, method, overview, planner, training
+from .views import addresses, cards, draaiboek, forms, handbook, method, overview, planner, timer, training
 
 Body = Callable[[Renderer], Markup]
 
@@ -30,6 +30,9 @@ class GeneratedPage:
     # thousand methods every page would carry a thousand links; methoden/ lists them.
     nav_section: str | None = None
     search_boost: float = 1.0
+    # Where it belongs, for a reader who arrives from search: the pages above it, each as
+    # (title, source path); the last is the page the navigation highlights.
+    trail: tuple[tuple[str, str], ...] = ()
 
 
 def first_sentence(value: str) -> str:
@@ -38,24 +41,36 @@ def first_sentence(value: str) -> str:
 
 def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     pages = []
+    methods = ("Methoden", addresses.METHOD_OVERVIEW)
     for slug, data in catalogue.methods.items():
+        belongs = (methods, (data.name, addresses.method(slug)))
         pages += [
             GeneratedPage(
                 addresses.method(slug), data.name, first_sentence(data.summary),
                 lambda r, slug=slug: r.render("method/page.html", page=method.method_page(catalogue, slug)),
                 search_boost=2.0,
+                trail=(methods,),
             ),
             GeneratedPage(
                 addresses.role_cards(slug), f"Rolkaarten: {data.name}",
                 f"Rolkaarten om te printen voor de {data.name}: per rol wat je in iedere stap doet.",
                 lambda r, slug=slug: _cards_page(r, catalogue, slug),
                 search_boost=0.5,
+                trail=belongs,
             ),
             GeneratedPage(
                 addresses.draaiboek(slug), f"Draaiboek: {data.name}",
                 f"Draaiboek voor de procesbegeleider bij de {data.name}, met klok en afvinklijst.",
                 lambda r, slug=slug: r.render("print/draaiboek.html", page=draaiboek.draaiboek_page(catalogue, slug)),
                 search_boost=0.5,
+                trail=belongs,
+            ),
+            GeneratedPage(
+                addresses.timer(slug), f"Klok: {data.name}",
+                f"Een klok voor de tijdbewaker bij de {data.name}: per stap de tijd die over is en wat ieder doet.",
+                lambda r, slug=slug: r.render("method/timer.html", page=timer.timer_page(catalogue, slug)),
+                search_boost=0.3,
+                trail=belongs,
             ),
         ]
     for checklist_id, checklist in catalogue.checklists.items():
@@ -79,9 +94,16 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                     f"Hand-out om te printen bij module {number} van de opleiding voor procesbegeleiders.",
                     lambda r, mid=module_id: r.render("training/handout.html", page=training.handout_page(catalogue, mid)),
                     search_boost=0.5,
+                    trail=(("Opleiding", addresses.TRAINING_INDEX), (training.module_title(number, module), addresses.module(module_id))),
                 ),
             ]
     return pages
+
+
+def render_page(page: GeneratedPage, renderer: Renderer) -> Markup:
+    """A generated page's body: where it belongs, then what its template shows."""
+    trail = [(title, addresses.link(page.src, src)) for title, src in page.trail]
+    return renderer.render("shared/trail.html", trail=trail) + page.body(renderer)
 
 
 def extend_nav(nav: list, pages: list[GeneratedPage]) -> None:
@@ -94,8 +116,10 @@ def extend_nav(nav: list, pages: list[GeneratedPage]) -> None:
 
 
 def _extend_sections(nav: list, additions: dict[str, list]) -> None:
-    for index in [item for item in nav if isinstance(item, str) and item in additions]:
-        nav += additions[index]
+    """``nav`` items are a page ("a.md"), a titled page ({"Title": "a.md"}) or a section."""
+    pages = [item if isinstance(item, str) else next(iter(item.values())) for item in nav]
+    for src in [src for src in pages if isinstance(src, str) and src in additions]:
+        nav += additions[src]
     for item in nav:
         for children in item.values() if isinstance(item, dict) else ():
             if isinstance(children, list):

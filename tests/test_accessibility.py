@@ -7,20 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
-PAGES = {
-    "home": "",
-    "handbook page": "intervisie/vergelijking/",
-    "glossary": "intervisie/begrippenlijst/",
-    "method overview": "methoden/",
-    "method": "methoden/balintmethode/",
-    "role cards": "methoden/balintmethode/rolkaarten/",
-    "draaiboek": "methoden/balintmethode/draaiboek/",
-    "role deck": "rollen/",
-    "checklist": "checklists/startbijeenkomst/",
-    "print overview": "printen/",
-    "training portal": "opleiding/",
-    "planner": "planner/",
-}
+from .test_layout import PAGES  # every kind of page
 
 
 @pytest.fixture(scope="module")

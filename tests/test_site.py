@@ -172,3 +172,28 @@ def test_the_bibliography_lists_every_source_with_where_it_is_used(site, catalog
         for citation in method.sources:
             used = entries[f"bron-{citation.ref}"].find_next("dd")
             assert method.name in [a.get_text() for a in used.select("a")]
+
+
+def test_generated_pages_show_where_they_belong(site, catalogue):
+    for url, trail in (
+        ("methoden/balintmethode", ["Methoden"]),
+        ("methoden/balintmethode/rolkaarten", ["Methoden", "Balintmethode"]),
+        ("methoden/balintmethode/draaiboek", ["Methoden", "Balintmethode"]),
+        ("methoden/balintmethode/klok", ["Methoden", "Balintmethode"]),
+    ):
+        page = soup(site, url)
+        links = page.select("nav.iw-trail a")
+        assert [a.get_text() for a in links] == trail, url
+        assert (site / url / links[0]["href"] / "index.html").resolve() == (site / "methoden" / "index.html").resolve()
+        active = page.select("nav.md-nav--primary li.md-nav__item--active > a")
+        assert [a.get_text(strip=True) for a in active] == ["Methoden"], f"{url}: the Methoden section is highlighted"
+
+
+def test_no_menu_item_repeats_its_section(site):
+    nav = soup(site, "").select_one("nav.md-nav--primary")
+    for section in nav.select("li.md-nav__item--nested"):
+        title = section.select_one(":scope > label, :scope > .md-nav__link").get_text(strip=True)
+        children = [a.get_text(strip=True) for a in section.select(":scope > nav > ul > li > a")]
+        assert title not in children, f"{title} is repeated under itself"
+    top = [a.get_text(strip=True) for a in nav.select(":scope > ul > li > a, :scope > ul > li > label")]
+    assert "Rollen" in top, "the roles are findable outside the print section"

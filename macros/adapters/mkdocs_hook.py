@@ -73,6 +73,30 @@ def on_page_content(html: str, page, config, files) -> str:
     return body
 
 
+def _section_page(page, nav):
+    """The page in the navigation a generated page belongs under, if any."""
+    generated = _generated.get(page.file.src_uri)
+    if generated is None:
+        return None
+    in_nav = {item.file.src_uri: item for item in nav.pages}
+    return next((in_nav[src] for _, src in reversed(generated.trail) if src in in_nav), None)
+
+
+def on_page_context(context, page, config, nav):
+    """Highlight the section a generated page belongs to (Methoden for a method)."""
+    section = _section_page(page, nav)
+    if section is not None:
+        section.active = True
+        page._iw_highlighted = [section]
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    for item in getattr(page, "_iw_highlighted", ()):
+        item.active = False
+    return output
+
+
 def on_post_build(config) -> None:
     if _project is not None:
         finish_search_index(Path(config.site_dir), _project.catalogue)

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from ..data import Catalogue, load_catalogue
-from ..pages import GeneratedPage, generated_pages, page_macros
+from ..pages import GeneratedPage, generated_pages, page_macros, render_page
 from ..rendering import Renderer
 from ..views.glossary import Glossary
 
@@ -42,7 +42,7 @@ class Project:
 
     def render(self, page: GeneratedPage) -> str:
         """A generated page's body; a failure is reported as one line, never a traceback."""
-        return str(guarded(f"docs/{page.src}", lambda: page.body(self.renderer)))
+        return str(guarded(f"docs/{page.src}", lambda: render_page(page, self.renderer)))
 
     def macros(self) -> dict[str, Callable[..., Any]]:
         return page_macros(self.catalogue, self.renderer)

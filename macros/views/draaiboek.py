@@ -76,5 +76,8 @@ def draaiboek_page(catalogue: Catalogue, slug: str) -> DraaiboekPage:
         before=sections("voor", before) if before else [],
         after=sections("na", after) if after else [],
         source=source_line(catalogue, method.sources),
-        links={"cards": addresses.link(addresses.draaiboek(slug), addresses.role_cards(slug))},
+        links={
+            "cards": addresses.link(addresses.draaiboek(slug), addresses.role_cards(slug)),
+            "timer": addresses.link(addresses.draaiboek(slug), addresses.timer(slug)),
+        },
     )

@@ -67,7 +67,7 @@ def _cited_by(catalogue: Catalogue, here: str) -> dict[str, list[Link]]:
             (Link(f"Module: {m.title}", addresses.link(here, addresses.module(mid))), m.sources)
             for mid, m in catalogue.training.modules.items()
         ]
-        citing.append((Link("Plan voor een reeks", addresses.link(here, addresses.SERIES_PLAN)), catalogue.training.series.sources))
+        citing.append((Link("Voorbeeldreeks voor de opleiding", addresses.link(here, addresses.SERIES_PLAN)), catalogue.training.series.sources))
     if catalogue.comparison:
         cited = catalogue.comparison.sources + [c for aspect in catalogue.comparison.aspects for c in aspect.sources]
         citing.append((Link("De vergelijking", addresses.link(here, addresses.COMPARISON)), cited))
@@ -103,6 +103,7 @@ class PrintRow:
     card_count: int
     sheets: int
     draaiboek: Link
+    timer: Link
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def print_index(catalogue: Catalogue, here: str = addresses.PRINT_INDEX) -> Prin
                 count,
                 -(-count // CARDS_PER_SHEET),
                 Link("draaiboek", addresses.link(here, addresses.draaiboek(slug))),
+                Link("klok", addresses.link(here, addresses.timer(slug))),
             )
         )
     return PrintIndex(rows, Link("Alle rollen op kaarten", addresses.link(here, addresses.ROLE_DECK)), checklists(catalogue, here))

@@ -118,6 +118,7 @@ def method_page(catalogue: Catalogue, slug: str) -> MethodPage:
         prints=[
             Link("Rolkaarten", addresses.link(here, addresses.role_cards(slug))),
             Link("Draaiboek", addresses.link(here, addresses.draaiboek(slug))),
+            Link("Klok voor de tijdbewaker", addresses.link(here, addresses.timer(slug))),
         ],
         roles=[(role.name, role.purpose) for _, role in catalogue.roles_of(method)],
         differs=[(method_link(catalogue, here, d.method), d.how) for d in method.differs_from],

@@ -1,0 +1,92 @@
+"""``python -m macros.adapters.zensical_build``: build the handbook with Zensical.
+
+Zensical, Material's successor, reads mkdocs.yml and runs the macros, but ignores MkDocs
+hooks: the pages generated from the data would be missing. So this adapter writes them
+beforehand, next to a copy of docs/, with a configuration that points Zensical there and
+adds the generated pages to the navigation as the MkDocs hook does. The pages are the
+same; Zensical's own search is used (the Dutch tuning of the lunr search is not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from ..data import DataError
+from ..pages import extend_nav, front_matter
+from .project import Project
+
+ROOT = Path(__file__).resolve().parents[2]
+STAGE = ".zensical"  # inside the project: Zensical wants docs and site there
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's own tags: !ENV takes the variable or its default."""
+
+
+def _env(loader: _ConfigLoader, node: yaml.Node):
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[v] for v in variables if v in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def stage(project: Project, config: dict) -> tuple[Path, Path]:
+    """Write docs/ and the generated pages to the stage; return its docs folder and config."""
+    stage_dir = project.root / STAGE
+    shutil.rmtree(stage_dir, ignore_errors=True)
+    docs = stage_dir / "docs"
+    shutil.copytree(project.root / config.get("docs_dir", "docs"), docs, symlinks=False)
+    pages = project.pages()
+    for page in pages:
+        target = docs / page.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"{front_matter(page)}\n{project.render(page)}\n", encoding="utf-8")
+    staged = dict(config, docs_dir=f"{STAGE}/docs")
+    staged.pop("hooks", None)
+    extend_nav(staged.get("nav") or [], pages)
+    config_path = project.root / f"{STAGE}.yml"
+    config_path.write_text(yaml.safe_dump(staged, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return docs, config_path
+
+
+def build(site_dir: Path, root: Path = ROOT) -> bool:
+    try:
+        project = Project.load(root)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return False
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config["site_dir"] = os.path.relpath(site_dir.resolve(), root.resolve())
+    _, config_path = stage(project, config)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "zensical", "build", "--clean", "--config-file", str(config_path)],
+            cwd=root, capture_output=True, text=True,
+        )
+    finally:
+        shutil.rmtree(root / STAGE, ignore_errors=True)
+        config_path.unlink(missing_ok=True)
+    if result.returncode != 0:
+        print((result.stdout + result.stderr).strip(), file=sys.stderr)
+    return result.returncode == 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site-zensical")
+    args = parser.parse_args(argv)
+    return 0 if build(args.site_dir) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
