@@ -28,7 +28,8 @@ def test_a_handbook_with_one_method_and_no_training_builds(tmp_path):
     out = tmp_path / "site"
     assert build(out, scenario("minimal", tmp_path))
     assert pages(out) == [
-        ".", "methoden", "methoden/testmethode", "methoden/testmethode/draaiboek", "methoden/testmethode/rolkaarten"
+        ".", "methoden", "methoden/testmethode", "methoden/testmethode/draaiboek", "methoden/testmethode/klok",
+        "methoden/testmethode/rolkaarten",
     ]
     page = soup(out, "methoden/testmethode")
     assert [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("article .iw-step h3")] == [
