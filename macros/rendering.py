@@ -74,24 +74,36 @@ def prose(value: str, marker: Marker | None = None) -> Markup:
     return out
 
 
+def _environment(project: Path | None) -> Environment:
+    loaders = []
+    if project is not None and (project / OVERRIDES).is_dir():
+        loaders.append(FileSystemLoader(project / OVERRIDES))
+    loaders.append(FileSystemLoader(TEMPLATES))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(clock=clock, hhmm=hhmm, duration=duration)
+    return env
+
+
+# One environment per project folder: its compiled templates outlive a change of data
+# (the dev server reloads the data at every edit); Jinja reloads a template that changed.
+_environments: dict[Path | None, Environment] = {}
+
+
 class Renderer:
     """Renders the templates, with a project's overrides found first."""
 
     def __init__(self, project: Path | None = None, glossary: Glossary | None = None):
-        loaders = []
-        if project is not None and (project / OVERRIDES).is_dir():
-            loaders.append(FileSystemLoader(project / OVERRIDES))
-        loaders.append(FileSystemLoader(TEMPLATES))
         self.glossary = glossary
-        self.env = Environment(
-            loader=ChoiceLoader(loaders),
-            autoescape=True,
-            undefined=StrictUndefined,
-            finalize=_finalize,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters.update(clock=clock, hhmm=hhmm, duration=duration)
+        if project not in _environments:
+            _environments[project] = _environment(project)
+        self.env = _environments[project]
 
     def render(self, template: str, **context: Any) -> Markup:
         """One template, with a fresh glossary marker: terms are marked once per render."""

@@ -24,51 +24,51 @@ def problems(methods_dir: Path, name: str, content: bytes | str) -> list[str]:
 
 def test_yaml_syntax_error(methods_dir):
     assert problems(methods_dir, "x.yml", "name: [Test\nsummary: x\n") == [
-        "methods/x.yml:2:8: YAML syntax error: did not find expected ',' or ']'"
+        "methods/x.yml:2:8: fout in de YAML-opmaak: er ontbreekt een komma of een ]"
     ]
 
 
 def test_tab_in_indentation(methods_dir):
     text = method_yaml().replace("  min: 3", "\tmin: 3")
     line = text.splitlines().index("\tmin: 3") + 1
-    assert problems(methods_dir, "x.yml", text) == [f"methods/x.yml:{line}:1: tab in indentation: YAML indents with spaces"]
+    assert problems(methods_dir, "x.yml", text) == [f"methods/x.yml:{line}:1: een tab bij het inspringen: YAML springt in met spaties"]
 
 
 @pytest.mark.parametrize("content", ["", "\n\n", "# only a comment\n"])
 def test_empty_file(methods_dir, content):
-    assert problems(methods_dir, "x.yml", content) == ["methods/x.yml:1:1: the file is empty"]
+    assert problems(methods_dir, "x.yml", content) == ["methods/x.yml:1:1: het bestand is leeg"]
 
 
 def test_list_at_top(methods_dir):
     assert problems(methods_dir, "x.yml", "- name: Test\n") == [
-        "methods/x.yml:1:1: the top level must be a mapping of fields (key: value lines), not a list"
+        "methods/x.yml:1:1: bovenaan horen velden (naam: waarde), geen lijst"
     ]
 
 
 def test_duplicate_key(methods_dir):
     text = method_yaml() + "goal: Nog een doel.\n"
     line = len(text.splitlines())
-    assert problems(methods_dir, "x.yml", text) == [f"methods/x.yml:{line}:1: goal: duplicate key (first on line 3)"]
+    assert problems(methods_dir, "x.yml", text) == [f"methods/x.yml:{line}:1: goal: deze sleutel staat er twee keer (eerst op regel 3)"]
 
 
 def test_unknown_key_suggests_the_known_one(methods_dir):
     text = method_yaml().replace("summary:", "sumary:")
     assert problems(methods_dir, "x.yml", text) == [
-        "methods/x.yml:1:1: summary: required field is missing",
-        "methods/x.yml:2:1: sumary: unknown field (did you mean 'summary'?)",
+        "methods/x.yml:1:1: summary: dit veld ontbreekt",
+        "methods/x.yml:2:1: sumary: onbekend veld (bedoel je 'summary'?)",
     ]
 
 
 def test_missing_field_in_a_step(methods_dir):
     text = method_yaml().replace("  minutes: 10\n", "")
-    assert problems(methods_dir, "x.yml", text) == ["methods/x.yml:17:3: steps[1].minutes: required field is missing"]
+    assert problems(methods_dir, "x.yml", text) == ["methods/x.yml:17:3: steps[1].minutes: dit veld ontbreekt"]
 
 
 def test_wrong_types(methods_dir):
     text = method_yaml().replace("minutes: 5", "minutes: '5'").replace("name: Testmethode", "name: 12")
     assert problems(methods_dir, "x.yml", text) == [
-        "methods/x.yml:1:1: name: expected text, got int 12 (put it in quotes)",
-        "methods/x.yml:13:3: steps[0].minutes: expected a whole number, got '5'",
+        "methods/x.yml:1:1: name: hier hoort tekst, maar er staat een getal 12 (zet het tussen aanhalingstekens)",
+        "methods/x.yml:13:3: steps[0].minutes: hier hoort een heel getal, maar er staat '5'",
     ]
 
 
@@ -76,14 +76,14 @@ def test_yaml_1_1_surprises_are_not_silent(methods_dir):
     # PyYAML would turn 1:30 into 90 and `no` into False; here they stay text.
     text = method_yaml().replace("minutes: 5", "minutes: 1:30").replace("experience: geen", "experience: no")
     assert problems(methods_dir, "x.yml", text) == [
-        "methods/x.yml:9:1: experience: 'no' is not allowed: 'geen', 'enige' or 'ervaren'",
-        "methods/x.yml:13:3: steps[0].minutes: expected a whole number, got '1:30'",
+        "methods/x.yml:9:1: experience: 'no' kan hier niet; kies uit 'geen', 'enige' of 'ervaren'",
+        "methods/x.yml:13:3: steps[0].minutes: hier hoort een heel getal, maar er staat '1:30'",
     ]
 
 
 def test_non_utf8_bytes(methods_dir):
     assert problems(methods_dir, "x.yml", b"name: Caf\xe9\n") == [
-        "methods/x.yml:1:10: not valid UTF-8 (byte 0xe9): save the file as UTF-8"
+        "methods/x.yml:1:10: dit is geen UTF-8 (byte 0xe9): sla het bestand op als UTF-8"
     ]
 
 
@@ -91,7 +91,7 @@ def test_python_tag_is_refused_not_run(methods_dir, tmp_path):
     marker = tmp_path / "ran"
     text = f"name: !!python/object/apply:os.system ['touch {marker}']\n"
     assert problems(methods_dir, "x.yml", text) == [
-        "methods/x.yml:1:7: tag !!python/object/apply:os.system is not allowed"
+        "methods/x.yml:1:7: de tag !!python/object/apply:os.system mag hier niet"
     ]
     assert not marker.exists()
 
@@ -102,36 +102,36 @@ def test_alias_bomb_is_refused_in_seconds(methods_dir):
     started = time.monotonic()
     found = problems(methods_dir, "x.yml", "\n".join(lines) + "\n")
     assert time.monotonic() - started < 5
-    assert found == ["methods/x.yml:2:8: alias *a is not allowed: write the value out"]
+    assert found == ["methods/x.yml:2:8: de verwijzing *a mag niet: schrijf de waarde voluit"]
 
 
 def test_unknown_role_and_related_method(methods_dir):
     text = method_yaml(related=["nergens"]).replace("vragensteller: Vraag.", "vraagsteller: Vraag.")
     found = problems(methods_dir, "x.yml", text)
     assert found[0] == (
-        "methods/x.yml:21:5: steps[1].roles.vraagsteller: unknown role 'vraagsteller' (known roles: "
+        "methods/x.yml:21:5: steps[1].roles.vraagsteller: onbekende rol 'vraagsteller' (bekende rollen: "
         "inbrenger, procesbegeleider, vragensteller, tijdbewaker, verslaglegger, observator)"
     )
-    assert found[1] == "methods/x.yml:25:3: related[0]: unknown method 'nergens' (no file methods/nergens.yml)"
+    assert found[1] == "methods/x.yml:25:3: related[0]: onbekende methode 'nergens' (er is geen bestand methods/nergens.yml)"
 
 
 def test_related_to_itself(methods_dir):
     assert problems(methods_dir, "x.yml", method_yaml(related=["x"])) == [
-        "methods/x.yml:25:3: related[0]: a method cannot be related to itself"
+        "methods/x.yml:25:3: related[0]: een methode kan niet aan zichzelf verwant zijn"
     ]
 
 
 def test_duplicate_slug(methods_dir):
     (methods_dir / "x.yml").write_text(method_yaml())
     assert problems(methods_dir, "x.yaml", method_yaml()) == [
-        "methods/x.yml:1:1: duplicate slug 'x': methods/x.yaml has it too"
+        "methods/x.yml:1:1: de slug 'x' komt twee keer voor: methods/x.yaml heeft hem ook"
     ]
 
 
 def test_file_name_must_be_a_slug(methods_dir):
     assert problems(methods_dir, "Mijn Methode.yml", method_yaml()) == [
-        "methods/Mijn Methode.yml:1:1: file name 'Mijn Methode' is not a valid slug: "
-        "use lowercase letters, digits and hyphens"
+        "methods/Mijn Methode.yml:1:1: de bestandsnaam 'Mijn Methode' is geen geldige slug: "
+        "gebruik kleine letters, cijfers en streepjes"
     ]
 
 
@@ -139,9 +139,9 @@ def test_every_problem_in_every_file_in_one_run(methods_dir):
     (methods_dir / "a.yml").write_text(method_yaml(goal=5, fits=[]))
     found = problems(methods_dir, "b.yml", "name: [\n")
     assert found == [
-        "methods/a.yml:3:1: goal: expected text, got int 5 (put it in quotes)",
-        "methods/a.yml:4:1: fits: list should have at least 1 item after validation, not 0",
-        "methods/b.yml:2:1: YAML syntax error: did not find expected node content",
+        "methods/a.yml:3:1: goal: hier hoort tekst, maar er staat een getal 5 (zet het tussen aanhalingstekens)",
+        "methods/a.yml:4:1: fits: hier hoort minstens 1 item",
+        "methods/b.yml:2:1: fout in de YAML-opmaak: hier ontbreekt een waarde",
     ]
 
 
@@ -156,4 +156,4 @@ def test_command_line_prints_one_line_per_problem_without_traceback(project):
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert lines and all(line.startswith("methods/kapot.yml:") for line in lines)
-    assert "methods/kapot.yml:2:1: steps: input should be a valid list" in lines
+    assert "methods/kapot.yml:2:1: steps: hier hoort een lijst (regels die met - beginnen)" in lines

@@ -38,7 +38,7 @@ def test_bad_data_fails_the_build_and_keeps_the_old_site(minimal, good_site, cap
     assert not build(good_site, minimal)
     assert snapshot(good_site) == before
     err = capfd.readouterr().err
-    assert "methods/kapot.yml:3:1: YAML syntax error" in err and "Traceback" not in err
+    assert "methods/kapot.yml:3:1: fout in de YAML-opmaak" in err and "Traceback" not in err
 
 
 def test_a_warning_fails_the_build_and_keeps_the_old_site(minimal, good_site, capfd):
@@ -54,7 +54,7 @@ def test_an_unknown_source_on_a_hand_written_page_is_one_line(minimal, good_site
     page.write_text('---\nrender_macros: true\n---\n# Home\n\n{{ sources("bestaat-niet") }}\n')
     assert not build(good_site, minimal)
     err = capfd.readouterr().err
-    assert "docs/index.md: sources(): unknown source bestaat-niet: add it to methods/_sources.yml" in err
+    assert "docs/index.md: sources(): onbekende bron bestaat-niet: voeg haar toe aan methods/_sources.yml" in err
     assert "Traceback" not in err
 
 
@@ -66,7 +66,7 @@ def test_mkdocs_itself_reports_bad_data_in_one_line_without_traceback(tmp_path, 
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "methods/kapot.yml:2:1: tab in indentation: YAML indents with spaces" in result.stderr
+    assert "methods/kapot.yml:2:1: een tab bij het inspringen: YAML springt in met spaties" in result.stderr
 
 
 def test_the_command_line_checks_data_in_one_line_per_problem(minimal):
@@ -77,4 +77,4 @@ def test_the_command_line_checks_data_in_one_line_per_problem(minimal):
         capture_output=True, text=True, cwd=ROOT,
     )
     assert result.returncode == 1
-    assert result.stderr.splitlines() == ["methods/kapot.yml:3:1: goal: expected text, got int 5 (put it in quotes)"]
+    assert result.stderr.splitlines() == ["methods/kapot.yml:3:1: goal: hier hoort tekst, maar er staat een getal 5 (zet het tussen aanhalingstekens)"]

@@ -215,6 +215,6 @@ def test_unknown_former_or_repeated_kinds_are_errors(methods_dir):
     with pytest.raises(DataError) as caught:
         load_catalogue(methods_dir)
     messages = [str(problem) for problem in caught.value.problems]
-    assert any("a.yml" in m and "question_kinds[1]" in m and "'raadsel' is not allowed" in m for m in messages), messages
-    assert any("b.yml" in m and "voorval listed more than once" in m for m in messages), messages
-    assert any("c.yml" in m and "'relationship' is not allowed (did you mean 'relatie'?)" in m for m in messages), messages
+    assert any("a.yml" in m and "question_kinds[1]" in m and "'raadsel' kan hier niet" in m for m in messages), messages
+    assert any("b.yml" in m and "voorval staat er meer dan één keer" in m for m in messages), messages
+    assert any("c.yml" in m and "'relationship' kan hier niet (bedoel je 'relatie'?)" in m for m in messages), messages

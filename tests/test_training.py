@@ -141,15 +141,15 @@ def test_the_minimal_training_loads(training_dir):
 def test_unknown_method_in_an_exercise(training_dir):
     content = dump(MINIMAL_TRAINING).replace("method: x", "method: nergens")
     assert problems_in(training_dir, "_training.yml", content) == [
-        f"methods/_training.yml:{at(content, 'method: nergens', 'method')}: modules.start.exercises[1].method: unknown method 'nergens' "
-        "(no file methods/nergens.yml)"
+        f"methods/_training.yml:{at(content, 'method: nergens', 'method')}: modules.start.exercises[1].method: onbekende methode 'nergens' "
+        "(er is geen bestand methods/nergens.yml)"
     ]
 
 
 def test_unknown_method_in_a_case(training_dir):
     content = dump(MINIMAL_CASES).replace("- x", "- nergens")
     assert problems_in(training_dir, "_cases.yml", content) == [
-        f"methods/_cases.yml:{at(content, '- nergens', 'nergens')}: cases.een.methods[0]: unknown method 'nergens' (no file methods/nergens.yml)"
+        f"methods/_cases.yml:{at(content, '- nergens', 'nergens')}: cases.een.methods[0]: onbekende methode 'nergens' (er is geen bestand methods/nergens.yml)"
     ]
 
 
@@ -160,9 +160,9 @@ def test_unknown_case_and_unknown_form(training_dir):
     content = dump(data)
     assert problems_in(training_dir, "_training.yml", content) == [
         f"methods/_training.yml:{at(content, '- geen-lijst', 'geen-lijst')}: modules.start.exercises[0].forms[0]: "
-        "unknown checklist 'geen-lijst' (no id 'geen-lijst' in methods/_checklists.yml)",
+        "onbekende lijst 'geen-lijst' (er is geen id 'geen-lijst' in methods/_checklists.yml)",
         f"methods/_training.yml:{at(content, '- geen', 'geen')}: modules.start.exercises[1].cases[0]: "
-        "unknown case 'geen' (did you mean 'een'?)",
+        "onbekende casus 'geen' (bedoel je 'een'?)",
     ]
 
 
@@ -171,7 +171,7 @@ def test_a_case_must_fit_the_method_practised(training_dir):
     content = dump(MINIMAL_TRAINING).replace("method: x", "method: y")
     assert problems_in(training_dir, "_training.yml", content) == [
         f"methods/_training.yml:{at(content, '- een', 'een')}: modules.start.exercises[1].cases[0]: "
-        "case 'een' does not list method 'y' among its methods"
+        "casus 'een' noemt methode 'y' niet bij zijn methoden"
     ]
 
 
@@ -182,7 +182,7 @@ def test_a_reading_page_must_exist(training_dir):
     content = dump(data)
     assert problems_in(training_dir, "_training.yml", content) == [
         f"methods/_training.yml:{at(content, 'page: intervisie/weg.md#kop', 'page')}: modules.start.read[0].page: "
-        "no page docs/intervisie/weg.md"
+        "er is geen pagina docs/intervisie/weg.md"
     ]
 
 
@@ -191,8 +191,8 @@ def test_a_module_practises_a_method(training_dir):
     del data["modules"]["start"]["exercises"][1]["method"]
     content = dump(data)
     assert problems_in(training_dir, "_training.yml", content) == [
-        f"methods/_training.yml:{at(content, 'start:', 'start')}: modules.start: a module practises at least one "
-        "method: give one of its exercises a `method`"
+        f"methods/_training.yml:{at(content, 'start:', 'start')}: modules.start: een module oefent minstens één "
+        "methode: geef een van de oefeningen een `method`"
     ]
 
 
@@ -200,7 +200,7 @@ def test_a_case_kind_must_be_a_known_kind_of_question(training_dir):
     content = dump(MINIMAL_CASES).replace("kind: handelen", "kind: gedrag")
     found = problems_in(training_dir, "_cases.yml", content)
     assert len(found) == 1
-    assert found[0].startswith(f"methods/_cases.yml:{at(content, 'kind: gedrag', 'kind')}: cases.een.kind: 'gedrag' is not allowed")
+    assert found[0].startswith(f"methods/_cases.yml:{at(content, 'kind: gedrag', 'kind')}: cases.een.kind: 'gedrag' kan hier niet")
 
 
 # ---- The built pages ----------------------------------------------------------------

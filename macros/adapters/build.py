@@ -65,7 +65,7 @@ def build(site_dir: Path, root: Path = ROOT, config: Path | None = None) -> bool
         if result.returncode != 0 or problems:
             for line in problems or (result.stdout + result.stderr).strip().splitlines()[-5:]:
                 print(line, file=sys.stderr)
-            print(f"build failed: {site_dir.name}/ left as it was", file=sys.stderr)
+            print(f"bouwen mislukt: {site_dir.name}/ is gebleven zoals het was", file=sys.stderr)
             return False
         old = site_dir.with_name(f".{site_dir.name}-old")
         shutil.rmtree(old, ignore_errors=True)

@@ -10,6 +10,7 @@ import logging
 import re
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -34,17 +35,39 @@ def on_config(config):
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
-        raise Abort(f"{len(exc.problems)} problem(s) in the data under methods/") from None
+        raise Abort(f"{len(exc.problems)} fout(en) in de gegevens onder methods/") from None
     pages = _project.pages()
     _generated = {page.src: page for page in pages}
     extend_nav(config.nav or [], pages)
     return config
 
 
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates, compiled once per `mkdocs serve` instead of at every rebuild."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled = _CompiledTemplates()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _compiled
+    return env
+
+
 def on_files(files: Files, config) -> Files:
     for page in _generated.values():
         if files.get_file_from_path(page.src):
-            raise Abort(f"docs/{page.src} exists and would hide a page generated from methods/: remove it")
+            raise Abort(f"docs/{page.src} bestaat al en zou een pagina uit methods/ verbergen: haal het weg")
         files.append(File.generated(config, page.src, content=front_matter(page)))
     return files
 

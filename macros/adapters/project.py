@@ -17,7 +17,7 @@ from ..rendering import Renderer
 from ..views.glossary import Glossary
 
 log = logging.getLogger("mkdocs.plugins.intervisiewijzer")
-REPORT = "this is a bug in Intervisiewijzer: please report it with this line"
+REPORT = "dit is een fout in Intervisiewijzer zelf: meld hem met deze regel"
 
 
 @dataclass

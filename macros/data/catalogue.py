@@ -34,7 +34,7 @@ SHARED_FILES: dict[str, type[BaseModel]] = {
     "_training.yml": Training,
     "_cases.yml": CaseBook,
 }
-REQUIRED_FILES = {"_roles.yml": "the roles are defined here"}
+REQUIRED_FILES = {"_roles.yml": "hier staan de rollen"}
 
 
 @dataclass(frozen=True)
@@ -103,10 +103,10 @@ def _load_methods(methods_dir: Path, root: Path, problems: list[Problem]) -> tup
     for path in files:
         label, slug = _label(path, root), path.stem
         if not _SLUG.match(slug):
-            message = f"file name '{slug}' is not a valid slug: use lowercase letters, digits and hyphens"
+            message = f"de bestandsnaam '{slug}' is geen geldige slug: gebruik kleine letters, cijfers en streepjes"
             problems.append(Problem(label, 1, 1, "", message))
         elif slug in loaded:
-            problems.append(Problem(label, 1, 1, "", f"duplicate slug '{slug}': {loaded[slug].label} has it too"))
+            problems.append(Problem(label, 1, 1, "", f"de slug '{slug}' komt twee keer voor: {loaded[slug].label} heeft hem ook"))
         elif entry := _load(Method, path, root, problems):
             loaded[slug] = entry
     return loaded, {p.stem for p in files}
@@ -120,7 +120,7 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
         if path.exists():
             shared[name] = _load(model, path, root, problems)
         elif name in REQUIRED_FILES:
-            problems.append(Problem(_label(path, root), 1, 1, "", f"file is missing: {REQUIRED_FILES[name]}"))
+            problems.append(Problem(_label(path, root), 1, 1, "", f"dit bestand ontbreekt: {REQUIRED_FILES[name]}"))
     methods, slugs = _load_methods(methods_dir, root, problems)
     docs_dir = root / "docs"
     problems += cross_reference_problems(shared, methods, slugs, docs_dir if docs_dir.is_dir() else None)

@@ -43,7 +43,7 @@ class _Checker:
         seen: set[str] = set()
         for i, value in enumerate(values):
             if value in seen:
-                self.add(loc + (i,), f"'{value}' is listed twice")
+                self.add(loc + (i,), f"'{value}' staat er twee keer")
             elif known is not None and value not in known:
                 self.add(loc + (i,), _unknown(value, known, what, where))
             seen.add(value)
@@ -51,7 +51,7 @@ class _Checker:
 
 def _unknown(value: str, known: Iterable[str], what: str, where: str) -> str:
     close = difflib.get_close_matches(value, list(known), n=1)
-    return f"unknown {what} '{value}' ({f'did you mean {close[0]!r}?' if close else where.format(value)})"
+    return f"onbekende {what} '{value}' ({f'bedoel je {close[0]!r}?' if close else where.format(value)})"
 
 
 def _ids(shared: dict[str, Loaded | None], name: str) -> dict[str, None] | None:
@@ -81,8 +81,8 @@ def _citations(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Citation]]:
             yield from _citations(item, loc + (i,))
 
 
-NO_METHOD = "no file methods/{}.yml"
-NO_CHECKLIST = "no id '{}' in methods/_checklists.yml"
+NO_METHOD = "er is geen bestand methods/{}.yml"
+NO_CHECKLIST = "er is geen id '{}' in methods/_checklists.yml"
 
 
 def _method_problems(slug: str, entry: Loaded, roles: dict[str, None] | None, slugs: set[str]) -> list[Problem]:
@@ -91,27 +91,27 @@ def _method_problems(slug: str, entry: Loaded, roles: dict[str, None] | None, sl
         for i, step in enumerate(method.steps):
             for role_id in step.roles:
                 if role_id not in roles:
-                    check.add(("steps", i, "roles", role_id), f"unknown role '{role_id}' (known roles: {', '.join(roles)})")
-    check.refs(("related",), method.related, slugs, "method", NO_METHOD)
+                    check.add(("steps", i, "roles", role_id), f"onbekende rol '{role_id}' (bekende rollen: {', '.join(roles)})")
+    check.refs(("related",), method.related, slugs, "methode", NO_METHOD)
     for i, other in enumerate(method.related):
         if other == slug:
-            check.add(("related", i), "a method cannot be related to itself")
+            check.add(("related", i), "een methode kan niet aan zichzelf verwant zijn")
     for i, other in enumerate(method.differs_from):
         if other.method == slug:
-            check.add(("differs_from", i, "method"), "a method cannot differ from itself")
+            check.add(("differs_from", i, "method"), "een methode kan niet van zichzelf verschillen")
         elif other.method not in slugs:
-            check.add(("differs_from", i, "method"), _unknown(other.method, slugs, "method", NO_METHOD))
+            check.add(("differs_from", i, "method"), _unknown(other.method, slugs, "methode", NO_METHOD))
     return check.problems
 
 
 def _case_problems(entry: Loaded, methods: dict[str, Loaded], slugs: set[str]) -> list[Problem]:
     check = _Checker(entry)
     for case_id, case in entry.value.cases.items():
-        check.refs(("cases", case_id, "methods"), case.methods, slugs, "method", NO_METHOD)
+        check.refs(("cases", case_id, "methods"), case.methods, slugs, "methode", NO_METHOD)
         # Only when every method loaded and at least one says which kinds it fits.
         fitting = [methods[slug].value.question_kinds for slug in case.methods if slug in methods]
         if len(fitting) == len(case.methods) and any(fitting) and not any(case.kind in kinds for kinds in fitting):
-            message = f"none of this case's methods lists '{case.kind}' under question_kinds: add a method that does"
+            message = f"geen van de methoden van deze casus noemt '{case.kind}' bij question_kinds: voeg er een toe die dat doet"
             check.add(("cases", case_id, "kind"), message)
     return check.problems
 
@@ -126,21 +126,21 @@ def _training_problems(
         for i, exercise in enumerate(module.exercises):
             loc = ("modules", module_id, "exercises", i)
             if exercise.method and exercise.method not in slugs:
-                check.add(loc + ("method",), _unknown(exercise.method, slugs, "method", NO_METHOD))
-            check.refs(loc + ("cases",), exercise.cases, case_ids, "case", "no id '{}' under cases in methods/_cases.yml")
-            check.refs(loc + ("forms",), exercise.forms, checklists, "checklist", NO_CHECKLIST)
+                check.add(loc + ("method",), _unknown(exercise.method, slugs, "methode", NO_METHOD))
+            check.refs(loc + ("cases",), exercise.cases, case_ids, "casus", "er is geen id '{}' bij cases in methods/_cases.yml")
+            check.refs(loc + ("forms",), exercise.forms, checklists, "lijst", NO_CHECKLIST)
             if cases and exercise.method in slugs:
                 for j, case_id in enumerate(exercise.cases):
                     case = cases.value.cases.get(case_id)
                     # A case with an unknown method is reported once, in _cases.yml.
                     if case and set(case.methods) <= slugs and exercise.method not in case.methods:
-                        check.add(loc + ("cases", j), f"case '{case_id}' does not list method '{exercise.method}' among its methods")
+                        check.add(loc + ("cases", j), f"casus '{case_id}' noemt methode '{exercise.method}' niet bij zijn methoden")
         for i, reading in enumerate(module.read):
             page = reading.page.split("#")[0]
             if docs_dir is not None and not (docs_dir / page).is_file():
-                check.add(("modules", module_id, "read", i, "page"), f"no page docs/{page}")
+                check.add(("modules", module_id, "read", i, "page"), f"er is geen pagina docs/{page}")
     for i, phase in enumerate(training.series.phases):
-        check.refs(("series", "phases", i, "forms"), phase.forms, checklists, "checklist", NO_CHECKLIST)
+        check.refs(("series", "phases", i, "forms"), phase.forms, checklists, "lijst", NO_CHECKLIST)
     return check.problems
 
 
@@ -149,7 +149,7 @@ def _comparison_problems(entry: Loaded) -> list[Problem]:
     for i, aspect in enumerate(comparison.aspects):
         for form in aspect.values:
             if form not in comparison.forms:
-                check.add(("aspects", i, "values", form), f"unknown form '{form}' (forms: {', '.join(comparison.forms)})")
+                check.add(("aspects", i, "values", form), f"onbekende vorm '{form}' (vormen: {', '.join(comparison.forms)})")
     return check.problems
 
 
@@ -157,7 +157,7 @@ def _citation_problems(entry: Loaded, sources: dict[str, None]) -> list[Problem]
     check = _Checker(entry)
     for loc, citation in _citations(entry.value):
         if citation.ref not in sources:
-            check.add(loc + ("ref",), _unknown(citation.ref, sources, "source", "add it to methods/_sources.yml"))
+            check.add(loc + ("ref",), _unknown(citation.ref, sources, "bron", "voeg haar toe aan methods/_sources.yml"))
     return check.problems
 
 

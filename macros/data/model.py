@@ -53,7 +53,7 @@ class GroupSize(Strict):
     @model_validator(mode="after")
     def _max_not_below_min(self) -> GroupSize:
         if self.max is not None and self.max < self.min:
-            raise ValueError(f"max ({self.max}) is smaller than min ({self.min})")
+            raise ValueError(f"max ({self.max}) is kleiner dan min ({self.min})")
         return self
 
 
@@ -64,7 +64,7 @@ class SourceMinutes(Strict):
     @model_validator(mode="after")
     def _max_not_below_min(self) -> SourceMinutes:
         if self.max is not None and self.max < self.min:
-            raise ValueError(f"max ({self.max}) is smaller than min ({self.min})")
+            raise ValueError(f"max ({self.max}) is kleiner dan min ({self.min})")
         return self
 
 
@@ -148,7 +148,7 @@ class Method(Strict):
     def _each_once(cls, codes: list[str]) -> list[str]:
         twice = sorted({code for code in codes if codes.count(code) > 1})
         if twice:
-            raise ValueError(f"{', '.join(twice)} listed more than once")
+            raise ValueError(f"{', '.join(twice)} staat er meer dan één keer")
         return codes
 
     @property

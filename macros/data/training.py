@@ -50,7 +50,7 @@ class Module(Strict):
     @model_validator(mode="after")
     def _practises_a_method(self) -> Module:
         if not self.methods:
-            raise ValueError("a module practises at least one method: give one of its exercises a `method`")
+            raise ValueError("een module oefent minstens één methode: geef een van de oefeningen een `method`")
         return self
 
     @property
@@ -98,7 +98,7 @@ class Series(Strict):
     @model_validator(mode="after")
     def _enough_members(self) -> Series:
         if self.members < len(SERIES_ROLES):
-            raise ValueError(f"{self.members} members cannot share the {len(SERIES_ROLES)} roles of a meeting")
+            raise ValueError(f"{self.members} leden kunnen de {len(SERIES_ROLES)} rollen van een bijeenkomst niet verdelen")
         return self
 
 

@@ -7,6 +7,7 @@ of the field, "did you mean" for a misspelt key or an English code of the first 
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,31 +40,59 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+_KINDS = {"int": "een getal", "float": "een getal", "bool": "ja of nee", "NoneType": "niets", "list": "een lijst", "dict": "velden"}
+
+
+def _choices(expected: str) -> str:
+    """Pydantic's "'a', 'b' or 'c'" as "'a', 'b' of 'c'"."""
+    return re.sub(r" or (?=[^']*'[^']*'$)", " of ", expected)
+
+
 def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
-    kind = error["type"]
+    """Pydantic's error in plain Dutch, with a hint where one helps."""
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    field = str(error["loc"][-1]) if error["loc"] else ""
     if kind == "missing":
-        return "required field is missing"
+        return "dit veld ontbreekt"
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(error["loc"][-1]), _field_names(model), n=1)
-        return "unknown field" + (f" (did you mean '{close[0]}'?)" if close else "")
+        close = difflib.get_close_matches(field, _field_names(model), n=1)
+        return "onbekend veld" + (f" (bedoel je '{close[0]}'?)" if close else "")
     if kind == "string_type":
-        return f"expected text, got {type(error['input']).__name__} {error['input']!r} (put it in quotes)"
+        return f"hier hoort tekst, maar er staat {_KINDS.get(type(value).__name__, 'iets anders')} {value!r} (zet het tussen aanhalingstekens)"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, got {error['input']!r}"
-    if kind == "string_pattern_mismatch" and error["loc"][-1] in ("name", "title"):
-        return "a name may not be blank or contain < > { } \" ` or \\"
-    if kind == "string_pattern_mismatch" and error["loc"][-1] == "url":
-        return f"{error['input']!r} is not a web address starting with https://"
-    if kind == "string_pattern_mismatch" and isinstance(error["input"], str) and not error["input"].strip():
-        return "the text is empty"
+        return f"hier hoort een heel getal, maar er staat {value!r}"
+    if kind in ("list_type", "tuple_type"):
+        return "hier hoort een lijst (regels die met - beginnen)"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "hier horen velden (naam: waarde)"
+    if kind == "bool_type":
+        return f"hier hoort true of false, maar er staat {value!r}"
+    if kind == "string_pattern_mismatch" and isinstance(value, str) and not value.strip():
+        return "de tekst is leeg"
+    if kind == "string_pattern_mismatch" and field in ("name", "title"):
+        return 'een naam mag niet leeg zijn en geen < > { } " ` of \\ bevatten'
+    if kind == "string_pattern_mismatch" and field == "url":
+        return f"{value!r} is geen webadres dat met https:// begint"
     if kind == "string_pattern_mismatch":
-        return f"{error['input']!r} is not a valid id: use lowercase letters, digits and hyphens"
+        return f"{value!r} is geen geldige id: gebruik kleine letters, cijfers en streepjes"
     if kind == "string_too_short":
-        return "the text is empty"
+        return "de tekst is leeg"
+    if kind == "string_too_long":
+        return f"de tekst mag hoogstens {ctx.get('max_length')} tekens lang zijn"
+    if kind == "too_short":
+        return f"hier hoort minstens {ctx.get('min_length')} item"
+    if kind == "too_long":
+        return f"hier mogen hoogstens {ctx.get('max_length')} items staan"
+    if kind == "greater_than":
+        return f"dit moet groter zijn dan {ctx.get('gt')}"
+    if kind == "greater_than_equal":
+        return f"dit moet minstens {ctx.get('ge')} zijn"
+    if kind == "less_than_equal":
+        return f"dit mag hoogstens {ctx.get('le')} zijn"
     if kind == "literal_error":
-        former = error["input"] if isinstance(error["input"], str) else None
-        hint = f" (did you mean '{FORMER_CODES[former]}'?)" if former in FORMER_CODES else ""
-        return f"{error['input']!r} is not allowed{hint}: {error['msg'][len('Input should be '):]}"
+        former = value if isinstance(value, str) else None
+        hint = f" (bedoel je '{FORMER_CODES[former]}'?)" if former in FORMER_CODES else ""
+        return f"{value!r} kan hier niet{hint}; kies uit {_choices(ctx.get('expected', ''))}"
     message = error["msg"].removeprefix("Value error, ")
     return message[:1].lower() + message[1:]
 
@@ -83,7 +112,7 @@ def validate(model: type[BaseModel], label: str, doc: YamlDocument) -> Any:
 def load_file(model: type[BaseModel], path: Path, label: str) -> tuple[Any, YamlDocument]:
     """Read, parse and validate one data file."""
     doc = read_yaml(label, path.read_bytes())
-    require_mapping(label, doc, "a mapping of fields")
+    require_mapping(label, doc, "velden")
     return validate(model, label, doc), doc
 
 

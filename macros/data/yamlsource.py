@@ -66,7 +66,7 @@ def decode(label: str, raw: bytes) -> str:
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         bad = raw[exc.start : exc.start + 1].hex()
         raise DataError(
-            [Problem(label, line, column, "", f"not valid UTF-8 (byte 0x{bad}): save the file as UTF-8")]
+            [Problem(label, line, column, "", f"dit is geen UTF-8 (byte 0x{bad}): sla het bestand op als UTF-8")]
         ) from None
 
 
@@ -76,7 +76,7 @@ def _tab_problems(label: str, text: str) -> list[Problem]:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.append(
-                Problem(label, number, indent.index("\t") + 1, "", "tab in indentation: YAML indents with spaces")
+                Problem(label, number, indent.index("\t") + 1, "", "een tab bij het inspringen: YAML springt in met spaties")
             )
     return problems
 
@@ -88,7 +88,7 @@ def _scalar(label: str, event: Any, problems: list[Problem]) -> Any:
             return value
         tag = _resolve_plain(value)
     if not tag.startswith(_CORE) or tag[len(_CORE) :] not in ("str", "int", "float", "bool", "null"):
-        problems.append(Problem(label, *_pos(event.start_mark), "", f"tag {_short(tag)} is not allowed"))
+        problems.append(Problem(label, *_pos(event.start_mark), "", f"de tag {_short(tag)} mag hier niet"))
         return value
     kind = tag[len(_CORE) :]
     try:
@@ -149,13 +149,13 @@ class _Builder:
         if top["key"] is self._NO_KEY:
             if not isinstance(value, str):
                 if isinstance(value, (dict, list)):
-                    self.fail(mark, "a key must be plain text")
-                self.problems.append(Problem(self.label, *_pos(mark), format_path(top["loc"]), f"key {value!r} must be text"))
+                    self.fail(mark, "een sleutel moet gewone tekst zijn")
+                self.problems.append(Problem(self.label, *_pos(mark), format_path(top["loc"]), f"de sleutel {value!r} moet tekst zijn"))
                 value = str(value)
             if value in top["seen"]:
                 first = top["seen"][value]
                 self.problems.append(
-                    Problem(self.label, *_pos(mark), format_path(top["loc"] + (value,)), f"duplicate key (first on line {first})")
+                    Problem(self.label, *_pos(mark), format_path(top["loc"] + (value,)), f"deze sleutel staat er twee keer (eerst op regel {first})")
                 )
             else:
                 top["seen"][value] = mark.line + 1
@@ -172,9 +172,9 @@ class _Builder:
 
     def open(self, container: Any, event: Any) -> None:
         if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
-            self.problems.append(Problem(self.label, *_pos(event.start_mark), "", f"tag {_short(event.tag)} is not allowed"))
+            self.problems.append(Problem(self.label, *_pos(event.start_mark), "", f"de tag {_short(event.tag)} mag hier niet"))
         if len(self.stack) >= MAX_DEPTH:
-            self.fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+            self.fail(event.start_mark, f"meer dan {MAX_DEPTH} niveaus diep")
         loc = self.place(container, event.start_mark)
         self.stack.append({"value": container, "loc": loc, "key": self._NO_KEY, "seen": {}})
 
@@ -182,9 +182,9 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self.fail(event.start_mark, "more than one YAML document (---) in this file")
+                self.fail(event.start_mark, "meer dan één YAML-document (---) in dit bestand")
         elif isinstance(event, yaml.AliasEvent):
-            self.fail(event.start_mark, f"alias *{event.anchor} is not allowed: write the value out")
+            self.fail(event.start_mark, f"de verwijzing *{event.anchor} mag niet: schrijf de waarde voluit")
         elif isinstance(event, yaml.ScalarEvent):
             self.place(_scalar(self.label, event, self.problems), event.start_mark)
         elif isinstance(event, yaml.MappingStartEvent):
@@ -193,6 +193,25 @@ class _Builder:
             self.open([], event)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.stack.pop()
+
+
+# PyYAML's words for the syntax errors authors make most, in plain Dutch.
+_YAML_PROBLEMS = {
+    "did not find expected ',' or ']'": "er ontbreekt een komma of een ]",
+    "did not find expected ',' or '}'": "er ontbreekt een komma of een }",
+    "did not find expected key": "hier verwacht YAML een veld (naam: waarde): klopt het inspringen?",
+    "did not find expected node content": "hier ontbreekt een waarde",
+    "did not find expected '-' indicator": "hier verwacht YAML een regel van een lijst (- ...)",
+    "mapping values are not allowed here": "hier mag geen dubbele punt staan: zet de tekst tussen aanhalingstekens",
+    "could not find expected ':'": "er ontbreekt een dubbele punt (:)",
+    "found character that cannot start any token": "dit teken kan hier niet staan: zet de tekst tussen aanhalingstekens",
+    "found unexpected end of stream": "het bestand houdt midden in een waarde op",
+    "found unexpected ':'": "hier staat een dubbele punt te veel",
+}
+
+
+def _plain_yaml_problem(problem: str) -> str:
+    return _YAML_PROBLEMS.get(problem.strip(), problem)
 
 
 def read_yaml(label: str, raw: bytes) -> YamlDocument:
@@ -211,21 +230,21 @@ def read_yaml(label: str, raw: bytes) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _pos(mark) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        builder.problems.append(Problem(label, line, column, "", f"YAML syntax error: {problem}"))
+        problem = exc.problem or exc.context or "ongeldige YAML"
+        builder.problems.append(Problem(label, line, column, "", f"fout in de YAML-opmaak: {_plain_yaml_problem(problem)}"))
     except yaml.YAMLError as exc:
-        builder.problems.append(Problem(label, 1, 1, "", f"YAML error: {str(exc).splitlines()[0]}"))
+        builder.problems.append(Problem(label, 1, 1, "", f"fout in de YAML-opmaak: {str(exc).splitlines()[0]}"))
     finally:
         parser.dispose()
     if builder.problems:
         raise DataError(builder.problems)
     if builder.documents == 0 or builder.doc.data is None:
-        raise DataError([Problem(label, 1, 1, "", "the file is empty")])
+        raise DataError([Problem(label, 1, 1, "", "het bestand is leeg")])
     return builder.doc
 
 
 def require_mapping(label: str, doc: YamlDocument, what: str) -> None:
     if not isinstance(doc.data, dict):
-        kind = "a list" if isinstance(doc.data, list) else "a single value"
+        kind = "lijst" if isinstance(doc.data, list) else "losse waarde"
         line, column = doc.position(())
-        raise DataError([Problem(label, line, column, "", f"the top level must be {what} (key: value lines), not {kind}")])
+        raise DataError([Problem(label, line, column, "", f"bovenaan horen {what} (naam: waarde), geen {kind}")])

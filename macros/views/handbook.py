@@ -30,7 +30,7 @@ class ComparisonView:
 def comparison(catalogue: Catalogue) -> ComparisonView:
     data = catalogue.comparison
     if data is None:
-        raise LookupError("the comparison needs methods/_comparison.yml")
+        raise LookupError("de vergelijking heeft methods/_comparison.yml nodig")
     aspects = [
         AspectView(
             aspect.name,
@@ -92,7 +92,7 @@ def cited(catalogue: Catalogue, refs: tuple[str, ...]) -> list[SourceView]:
     """Publications named on a handbook page; an unknown id is an error in that page."""
     unknown = [ref for ref in refs if ref not in catalogue.sources]
     if unknown:
-        raise LookupError(f"unknown source {', '.join(unknown)}: add it to methods/_sources.yml")
+        raise LookupError(f"onbekende bron {', '.join(unknown)}: voeg haar toe aan methods/_sources.yml")
     return sources(catalogue, [Citation(ref=ref) for ref in refs])
 
 

@@ -21,13 +21,13 @@ INTERVISOR = "Intervisor"  # the helper from outside, in the rotation table
 
 def training(catalogue: Catalogue) -> Training:
     if catalogue.training is None:
-        raise LookupError("the training portal needs methods/_training.yml")
+        raise LookupError("de opleiding heeft methods/_training.yml nodig")
     return catalogue.training
 
 
 def case_book(catalogue: Catalogue) -> CaseBook:
     if catalogue.cases is None:
-        raise LookupError("the practice cases need methods/_cases.yml")
+        raise LookupError("de oefencasussen hebben methods/_cases.yml nodig")
     return catalogue.cases
 
 
