@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PY) -m macros.adapters.serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(PY) -m macros.adapters.build
@@ -30,4 +30,4 @@ schema: $(STAMP)
 	$(PY) -m macros.data.schema
 
 clean:
-	rm -rf site .site-* .bench $(VENV)
+	rm -rf site .site-* .bench .zensical .zensical.yml site-zensical $(VENV)

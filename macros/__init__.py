@@ -21,8 +21,12 @@ def _calling_page(env: Any) -> str:
 
 def define_env(env: Any) -> None:
     from .adapters.project import Project, guarded
+    from .data import DataError
 
-    project = Project.load(Path(env.project_dir))
+    try:
+        project = Project.load(Path(env.project_dir))
+    except DataError:
+        return  # the MkDocs hook reports the problems; the pages then hold no macros to run
 
     def bind(name: str, render: Callable[..., Any]) -> Callable[..., str]:
         def macro(*args: Any) -> str:

@@ -2,11 +2,15 @@
 
 A generated page never goes through Markdown: its body is rendered from its template
 and set as the page's content, with a table of contents taken from its headings.
+
+Under ``make serve`` (macros/adapters/serve.py) broken data does not stop the server:
+every page becomes an error page that names the problems, until the data is fixed.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -18,28 +22,45 @@ from mkdocs.structure.toc import get_toc
 
 from macros.adapters.project import Project
 from macros.adapters.search_index import finish_search_index
-from macros.data import DataError
+from macros.adapters.serve import SERVING
+from macros.data import DataError, Problem
 from macros.pages import GeneratedPage, extend_nav, front_matter, headings
+from macros.rendering import Renderer
 
 log = logging.getLogger("mkdocs.plugins.intervisiewijzer")
+# The macros plugin reports every macro it loads at every rebuild: noise for an author.
+logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
 _project: Project | None = None
 _generated: dict[str, GeneratedPage] = {}
+_broken: list[Problem] = []  # the data's problems, while the dev server shows them
+# The generated pages of the last good build: while the data is broken they still exist,
+# as error pages that reload (the dev server's 404 page would not).
+_last_good: list[str] = []
 
 
 @event_priority(100)
 def on_config(config):
-    global _project, _generated
+    global _project, _generated, _broken, _last_good
+    _project, _generated, _broken = None, {}, []
     try:
         _project = Project.load(Path(config.config_file_path).parent)
     except DataError as exc:
         for problem in exc.problems:
             log.error(str(problem))
+        if os.environ.get(SERVING):
+            _broken = exc.problems
+            return config
         raise Abort(f"{len(exc.problems)} fout(en) in de gegevens onder methods/") from None
     pages = _project.pages()
     _generated = {page.src: page for page in pages}
+    _last_good = list(_generated)
     extend_nav(config.nav or [], pages)
     return config
+
+
+def _error_page() -> str:
+    return str(Renderer().render("shared/error_page.html", problems=_broken))
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -65,6 +86,11 @@ def on_env(env, config, files):
 
 
 def on_files(files: Files, config) -> Files:
+    if _broken:
+        for src in _last_good:
+            if not files.get_file_from_path(src):
+                files.append(File.generated(config, src, content=""))
+        return files
     for page in _generated.values():
         if files.get_file_from_path(page.src):
             raise Abort(f"docs/{page.src} bestaat al en zou een pagina uit methods/ verbergen: haal het weg")
@@ -72,8 +98,9 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+@event_priority(100)  # before the macros plugin: broken data leaves it nothing to render
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    return "" if page.file.src_uri in _generated else markdown
+    return "" if _broken or page.file.src_uri in _generated else markdown
 
 
 def _toc(body: str):
@@ -117,9 +144,13 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output: str, page, config) -> str:
     for item in getattr(page, "_iw_highlighted", ()):
         item.active = False
-    return output
+    return _error_page() if _broken else output
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return _error_page() if _broken and template_name == "404.html" else output
 
 
 def on_post_build(config) -> None:
-    if _project is not None:
+    if _project is not None and not _broken:
         finish_search_index(Path(config.site_dir), _project.catalogue)
