@@ -53,7 +53,7 @@ def test_broken_data_shows_an_error_page_and_the_fixed_page_comes_back(dev_serve
     assert problems == [
         "methods/testmethode.yml, regel 1, kolom 1, veld goal Dit veld ontbreekt.",
         "methods/testmethode.yml, regel 3, kolom 1, veld doel Onbekend veld.",
-        "methods/testmethode.yml, regel 25, kolom 5, veld steps[1].minutes Hier hoort een heel getal, maar er staat 'tien'.",
+        "methods/testmethode.yml, regel 19, kolom 5, veld steps[1].minutes Hier hoort een heel getal, maar er staat 'tien'.",
     ]
     other = browser.new_page()
     response = other.goto(url + "methoden/", timeout=5_000)
