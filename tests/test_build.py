@@ -78,3 +78,24 @@ def test_the_command_line_checks_data_in_one_line_per_problem(minimal):
     )
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["methods/kapot.yml:3:1: goal: hier hoort tekst, maar er staat een getal 5 (zet het tussen aanhalingstekens)"]
+
+
+def test_without_site_url_no_local_address_is_published_and_the_build_says_so(tmp_path, project, capfd, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    out = tmp_path / "site"
+    assert build(out, project)
+    err = capfd.readouterr().err
+    assert err.count("SITE_URL is niet gezet") == 1
+    published = (out / "sitemap.xml").read_text(encoding="utf-8") + (out / "index.html").read_text(encoding="utf-8")
+    assert "127.0.0.1" not in published and "localhost" not in published
+    assert 'rel="canonical"' not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_with_site_url_pages_carry_their_published_address(tmp_path, project, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://handboek.example.org/intervisie/")
+    out = tmp_path / "site"
+    assert build(out, project)
+    assert '<link rel="canonical" href="https://handboek.example.org/intervisie/methoden/balintmethode/">' in (
+        out / "methoden" / "balintmethode" / "index.html"
+    ).read_text(encoding="utf-8")
+    assert "<loc>https://handboek.example.org/intervisie/methoden/</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from ..data import DataError, load_catalogue
+from .config import read_config
 
 ROOT = Path(__file__).resolve().parents[2]
 _LOG_PROBLEM = re.compile(r"^(WARNING|ERROR|CRITICAL)\b|Aborted|Traceback", re.MULTILINE)
@@ -52,6 +53,12 @@ def build(site_dir: Path, root: Path = ROOT, config: Path | None = None) -> bool
     """Build into ``site_dir``; True on success. On failure ``site_dir`` is left untouched."""
     if not check_data(root):
         return False
+    if not read_config(root).get("site_url"):
+        print(
+            "Let op: SITE_URL is niet gezet. De site werkt, maar zonder canonieke adressen en met een lege sitemap. "
+            "Bouw voor publicatie met SITE_URL=https://jouw-adres/ make build.",
+            file=sys.stderr,
+        )
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))

@@ -20,23 +20,11 @@ import yaml
 
 from ..data import DataError
 from ..pages import extend_nav, front_matter
+from .config import read_config
 from .project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 STAGE = ".zensical"  # inside the project: Zensical wants docs and site there
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml's own tags: !ENV takes the variable or its default."""
-
-
-def _env(loader: _ConfigLoader, node: yaml.Node):
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    *variables, default = names if len(names) > 1 else [*names, None]
-    return next((os.environ[v] for v in variables if v in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
 
 
 def stage(project: Project, config: dict) -> tuple[Path, Path]:
@@ -65,7 +53,7 @@ def build(site_dir: Path, root: Path = ROOT) -> bool:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return False
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = read_config(root)
     config["site_dir"] = os.path.relpath(site_dir.resolve(), root.resolve())
     _, config_path = stage(project, config)
     try:
