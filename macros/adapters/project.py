@@ -12,6 +12,7 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from ..data import Catalogue, load_catalogue
+from ..data.schema import write_schemas
 from ..pages import GeneratedPage, generated_pages, page_macros, render_page
 from ..rendering import Renderer
 from ..views.glossary import Glossary
@@ -33,6 +34,8 @@ class Project:
         catalogue = load_catalogue(root / "methods", root)
         cached = _projects.get(root)
         if cached is None or cached.catalogue is not catalogue:
+            # The editor's schemas follow the data: they list its roles, methods and sources.
+            write_schemas(root / "methods", catalogue)
             cached = cls(root, catalogue, Renderer(root, Glossary(catalogue.glossary)))
             _projects[root] = cached
         return cached
