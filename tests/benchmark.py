@@ -1,16 +1,20 @@
-"""``make bench``: figures for speed and size, printed, not asserted.
+"""``make bench``: figures for speed and size, printed, not asserted. Times are medians of
+several runs, because this machine is noisy.
 
-- build time of the real handbook;
-- build time with 100 and with 1,000 generated methods, and their ratio;
-- the size of a method page at both sizes;
-- the search index size per page;
-- the cost of the macros layer: the same site built once through the YAML, the hook
-  and the macros, and once from the Markdown they render;
-- Lighthouse scores for a method page (needs npm; installed into .bench/ on first use).
+- the real handbook's build, page and search index sizes;
+- the cost of Intervisiewijzer over plain Material: the handbook with 200 generated
+  methods, and the same words written back as plain Markdown and built by plain Material
+  (same theme, same Markdown extensions): both times and their ratio;
+- the handbook with 1,000 generated methods;
+- edit to browser: a step title changed in a method file while `make serve` runs, until
+  the open tab shows it;
+- filtering the method chooser with 1,000 methods;
+- Lighthouse scores for a method page, with ``--lighthouse`` (npm installs it into .bench/).
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import http.server
@@ -19,6 +23,9 @@ import json
 import os
 import re
 import shutil
+import signal
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,106 +33,169 @@ import threading
 import time
 from pathlib import Path
 
-import jinja2
 import yaml
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.build import build  # noqa: E402
-from macros.catalogue import load_catalogue  # noqa: E402
-from macros.handbook_pages import abbreviations  # noqa: E402
-from macros.pages import extend_nav, generated_pages, page_source  # noqa: E402
+from macros.adapters.config import read_config  # noqa: E402
 
+PYTHON = sys.executable
 LIGHTHOUSE = "lighthouse@12.8.2"
-_FRONT = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
+CHROMIUM = "/usr/bin/chromium"
+RUNS = 3
 
 
 def project(tmp: Path, methods: int = 0) -> Path:
     """A copy of the handbook with ``methods`` generated method files added."""
     folder = tmp / f"project-{methods}"
     folder.mkdir()
-    for name in ("mkdocs.yml", "overrides", "macros"):
+    for name in ("overrides", "macros"):
         (folder / name).symlink_to(ROOT / name)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", folder / "docs")
     shutil.copytree(ROOT / "methods", folder / "methods")
     template = yaml.safe_load((ROOT / "methods" / "incidentmethode.yml").read_text(encoding="utf-8"))
     template.pop("related", None)
+    template.pop("differs_from", None)
     for i in range(methods):
         data = {**template, "name": f"Proefmethode {i:04d}"}
         (folder / "methods" / f"proef-{i:04d}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return folder
 
 
-def timed_build(folder: Path, config: Path | None = None) -> tuple[float, Path]:
-    site = folder / "site"
+def mkdocs_build(folder: Path, site: Path) -> float:
+    """One `mkdocs build` as its own process; seconds."""
     started = time.perf_counter()
-    ok = build(site, folder, config)
+    result = subprocess.run(
+        [PYTHON, "-m", "mkdocs", "build", "-q", "--clean", "--site-dir", str(site)],
+        cwd=folder, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     elapsed = time.perf_counter() - started
-    if not ok:
-        raise SystemExit(f"benchmark build failed in {folder}")
-    return elapsed, site
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark build failed in {folder}:\n{result.stderr[-2000:]}")
+    return elapsed
 
 
-def index_per_page(site: Path) -> tuple[float, int]:
+def median_build(folder: Path) -> tuple[float, Path]:
+    site = folder / "site"
+    return statistics.median(mkdocs_build(folder, site) for _ in range(RUNS)), site
+
+
+def index_per_page(site: Path) -> tuple[int, int]:
+    """Search index size in bytes, and the number of pages it covers."""
     index = site / "search" / "search_index.json"
+    if not index.exists():
+        return 0, 0
     pages = sum(1 for doc in json.loads(index.read_text(encoding="utf-8"))["docs"] if "#" not in doc["location"])
-    return index.stat().st_size / pages, pages
+    return index.stat().st_size, pages
 
 
-def plain_markdown_project(folder: Path) -> Path:
-    """The same site as ``folder``, with every page pre-rendered: no hook, no macros."""
-    from macros import define_env
+# ---- The same words, as plain Markdown for plain Material ------------------------------
 
+BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "th", "td", "figcaption")
+
+
+def as_markdown(html: str) -> str:
+    """The text of a built page's article: headings, paragraphs and list items."""
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    if article is None:
+        return ""
+    for tag in article.select("script, style, .headerlink, nav.iw-trail, form, button"):
+        tag.decompose()
+    lines = []
+    for element in article.find_all(BLOCKS):
+        if element.find(BLOCKS):
+            continue
+        text = " ".join(element.get_text(" ").split())
+        if not text:
+            continue
+        text = re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+        if element.name[0] == "h" and element.name[1:].isdigit():
+            lines.append(f"{'#' * int(element.name[1])} {text}")
+        elif element.name in ("li",):
+            lines.append(f"- {text}")
+        else:
+            lines.append(text)
+    return "\n\n".join(lines) + "\n"
+
+
+def plain_material_project(folder: Path, site: Path) -> Path:
+    """The built site's words as plain Markdown pages, with the same theme and extensions
+    and the handbook's own navigation (no entries for the generated pages)."""
     plain = folder.parent / f"{folder.name}-plain"
-    shutil.copytree(folder, plain, symlinks=True)
-    catalogue = load_catalogue(plain / "methods", plain)
-
-    class Env:
-        project_dir = str(plain)
-        macros: dict = {}
-
-        def macro(self, fn, name):
-            self.macros[name] = fn
-
-    env = Env()
-    define_env(env)
-    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
     docs = plain / "docs"
-    for page in generated_pages(catalogue):
-        target = docs / page.src
+    for page in site.rglob("index.html"):
+        relative = page.parent.relative_to(site)
+        target = docs / ("index.md" if str(relative) == "." else f"{relative}.md")
+        if (folder / "docs" / relative / "index.md").exists():
+            target = docs / relative / "index.md"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_source(page), encoding="utf-8")
-    glossary = abbreviations(catalogue.glossary) if catalogue.glossary else ""
-    for path in docs.rglob("*.md"):
-        text = path.read_text(encoding="utf-8")
-        match = _FRONT.match(text)
-        meta = yaml.safe_load(match.group(1)) if match else {}
-        body = text[match.end() :] if match else text
-        if meta.pop("render_macros", False):
-            body = jinja.from_string(body).render(**env.macros)
-        front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
-        path.write_text(f"{front}{body}\n\n{glossary}", encoding="utf-8")
-
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    config.pop("hooks")
+        target.write_text(as_markdown(page.read_text(encoding="utf-8")), encoding="utf-8")
+    config = read_config(folder)
+    config.pop("hooks", None)
+    config.pop("watch", None)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
-    config["site_url"] = "http://127.0.0.1:8000/"
-    extend_nav(config["nav"], generated_pages(catalogue))
-    (plain / "mkdocs.yml").unlink()
+    config["markdown_extensions"] = [e for e in config["markdown_extensions"] if "macros." not in str(e)]
+    config["validation"] = {"omitted_files": "info", "unrecognized_links": "info", "anchors": "info"}
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (plain / "overrides").symlink_to(ROOT / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
     return plain
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml has an !ENV tag; the benchmark only needs its default."""
+# ---- Edit to browser under `make serve` ---------------------------------------------------
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """The site over HTTP with gzip for text files, as any real host serves it."""
+def edit_to_browser(folder: Path, edits: int = 5) -> list[float]:
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "macros.adapters.serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    times = []
+    try:
+        for line in server.stdout:
+            if "Serving on" in line:
+                break
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/methoden/incidentmethode/")
+            method = folder / "methods" / "incidentmethode.yml"
+            text = method.read_text(encoding="utf-8")
+            for n in range(edits):
+                title = f"Incident kiezen (bewerking {n})"
+                text = re.sub(r"title: Incident kiezen.*", f"title: {title}", text, count=1)
+                time.sleep(1.5)
+                started = time.perf_counter()
+                method.write_text(text, encoding="utf-8")
+                page.wait_for_function(
+                    "t => (document.querySelector('article') || {textContent: ''}).textContent.includes(t)",
+                    arg=title, timeout=30_000,
+                )
+                times.append(time.perf_counter() - started)
+            browser.close()
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=20)
+    return times
+
+
+# ---- The chooser with 1,000 methods --------------------------------------------------------
+
+
+def serve(site: Path, compress: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """The site over HTTP; with gzip for text files, as any real host serves it."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -136,7 +206,7 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
             if path.is_dir():
                 path = path / "index.html"
             text = path.suffix in (".html", ".css", ".js", ".json", ".xml", ".svg")
-            if not (text and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            if not (compress and text and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
                 return super().send_head()
             body = gzip.compress(path.read_bytes())
             self.send_response(200)
@@ -151,6 +221,37 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return httpd, f"http://127.0.0.1:{httpd.server_port}/"
 
 
+CHOOSER = """() => {
+    const form = document.querySelector('form[data-chooser]');
+    const set = (name, value) => {
+        const t0 = performance.now();
+        form.elements[name].value = value;
+        form.elements[name].dispatchEvent(new Event('input', {bubbles: true}));
+        const t1 = performance.now();
+        document.body.offsetHeight;
+        return [t1 - t0, performance.now() - t0];
+    };
+    return [['vraag', 'handelen'], ['groep', '6'], ['tijd', '60'], ['vraag', ''], ['groep', ''], ['tijd', '']]
+        .map(([name, value]) => set(name, value));
+}"""
+
+
+def chooser_timings(site: Path) -> tuple[float, float]:
+    from playwright.sync_api import sync_playwright
+
+    httpd, base = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(f"{base}methoden/")
+            timings = page.evaluate(CHOOSER)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return statistics.median(t[0] for t in timings), statistics.median(t[1] for t in timings)
+
+
 def lighthouse(site: Path) -> str:
     tools = ROOT / ".bench"
     binary = tools / "node_modules" / ".bin" / "lighthouse"
@@ -158,59 +259,62 @@ def lighthouse(site: Path) -> str:
         if not shutil.which("npm"):
             return "Lighthouse: skipped (npm not found)"
         subprocess.run(["npm", "install", "--silent", "--prefix", str(tools), LIGHTHOUSE], check=True)
-    httpd, base = serve(site)
+    httpd, base = serve(site, compress=True)
     try:
         result = subprocess.run(
             [str(binary), f"{base}methoden/incidentmethode/", "--quiet", "--output=json", "--output-path=stdout",
              "--only-categories=performance,accessibility,best-practices,seo",
              "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"],
-            capture_output=True, text=True, env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"), timeout=300,
+            capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM), timeout=300,
         )
     finally:
         httpd.shutdown()
     if result.returncode != 0:
         return f"Lighthouse: failed ({result.stderr.strip().splitlines()[-1:]})"
     categories = json.loads(result.stdout)["categories"]
-    return "Lighthouse (method page): " + ", ".join(
-        f"{c['title'].lower()} {round(c['score'] * 100)}" for c in categories.values()
-    )
+    return "Lighthouse (method page): " + ", ".join(f"{c['title'].lower()} {round(c['score'] * 100)}" for c in categories.values())
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:.1f} KB"
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description="Speed and size figures, printed.")
+    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse on a method page")
+    args = parser.parse_args()
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     with tempfile.TemporaryDirectory(prefix="iw-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        real, real_site = timed_build(project(tmp))
-        size_real = (real_site / "methoden" / "incidentmethode" / "index.html").stat().st_size
-        per_page, pages = index_per_page(real_site)
-        print(f"real handbook: {pages} pages, built in {real:.2f} s; method page {size_real / 1024:.1f} KB")
-        print(f"search index: {per_page / 1024:.1f} KB per page")
+        real = project(tmp)
+        seconds, site = median_build(real)
+        pages = len(list(site.rglob("index.html")))
+        index, indexed = index_per_page(site)
+        method_page = (site / "methoden" / "incidentmethode" / "index.html").stat().st_size
+        print(f"real handbook: {pages} pages, built in {seconds:.2f} s (median of {RUNS})")
+        print(f"  method page {kb(method_page)}; search index {kb(index)}, {kb(index / max(indexed, 1))} per page")
 
-        figures = {}
-        for n in (100, 1000):
-            folder = project(tmp, n)
-            seconds, site = timed_build(folder)
-            page_size = (site / "methoden" / "proef-0000" / "index.html").stat().st_size
-            per_page, pages = index_per_page(site)
-            figures[n] = (seconds, page_size, folder)
-            print(
-                f"{n:>5} extra methods: {pages} pages, built in {seconds:.2f} s; method page "
-                f"{page_size / 1024:.1f} KB; search index {per_page / 1024:.1f} KB per page"
-            )
-        ratio = figures[1000][0] / figures[100][0]
-        print(f"build time 1000 / 100: {ratio:.2f} (goal: at most 11)")
-        growth = figures[1000][1] / figures[100][1]
-        print(f"method page size 1000 / 100: {growth:.3f} (goal: it does not grow)")
+        folder = project(tmp, 200)
+        ours, ours_site = median_build(folder)
+        plain = plain_material_project(folder, ours_site)
+        theirs, _ = median_build(plain)
+        count = len(list(ours_site.rglob("index.html")))
+        print(f"handbook + 200 methods ({count} pages): {ours:.2f} s; plain Material on the same words: {theirs:.2f} s")
+        print(f"  ratio {ours / theirs:.2f} (goal: at most 1.25)")
 
-        folder = figures[100][2]
-        plain = plain_markdown_project(folder)
-        ours = min(timed_build(folder)[0] for _ in range(2))
-        markdown = min(timed_build(plain, plain / "mkdocs.yml")[0] for _ in range(2))
-        print(
-            f"macros layer (100 extra methods): {ours:.2f} s through YAML and macros, {markdown:.2f} s from "
-            f"the rendered Markdown: ratio {ours / markdown:.2f} (goal: at most 1.10)"
-        )
-        print(lighthouse(real_site))
+        folder = project(tmp, 1000)
+        seconds, big_site = median_build(folder)
+        size = (big_site / "methoden" / "proef-0000" / "index.html").stat().st_size
+        print(f"handbook + 1,000 methods ({len(list(big_site.rglob('index.html')))} pages): {seconds:.2f} s; method page {kb(size)}")
+        script, layout = chooser_timings(big_site)
+        methods = len(list((folder / "methods").glob("[a-z0-9]*.yml")))
+        print(f"  method chooser with {methods} methods: {script:.0f} ms script, {layout:.0f} ms with layout (medians)")
+
+        if Path(CHROMIUM).exists():
+            times = edit_to_browser(real)
+            print(f"edit to browser under make serve: median {statistics.median(times):.2f} s ({', '.join(f'{t:.2f}' for t in times)})")
+        if args.lighthouse:
+            print(lighthouse(site))
 
 
 if __name__ == "__main__":
