@@ -20,13 +20,16 @@ def _calling_page(env: Any) -> str:
 
 
 def define_env(env: Any) -> None:
-    from .adapters.project import Project, guarded
+    from .adapters.project import REPORT, Project, guarded, log
     from .data import DataError
 
     try:
         project = Project.load(Path(env.project_dir))
     except DataError:
         return  # the MkDocs hook reports the problems; the pages then hold no macros to run
+    except Exception as exc:  # a bug in our code: one line, never a traceback
+        log.error(f"define_env: {type(exc).__name__}: {exc} ({REPORT})")
+        return
 
     def bind(name: str, render: Callable[..., Any]) -> Callable[..., str]:
         def macro(*args: Any) -> str:

@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from macros.adapters.project import Project
+from macros.adapters.project import REPORT, Project
 from macros.adapters.search_index import finish_search_index
 from macros.adapters.serve import SERVING
 from macros.data import DataError, Problem
@@ -31,6 +31,23 @@ log = logging.getLogger("mkdocs.plugins.intervisiewijzer")
 # The macros plugin reports every macro it loads at every rebuild: noise for an author.
 logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
+def _one_line(event):
+    """A failure in our own code stops the build with one line, never a traceback."""
+
+    def guarded(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except Abort:
+            raise
+        except Exception as exc:
+            log.error(f"{event.__name__}: {type(exc).__name__}: {exc} ({REPORT})")
+            raise Abort("Intervisiewijzer kon de site niet bouwen") from None
+
+    guarded.__name__ = event.__name__
+    guarded.mkdocs_priority = getattr(event, "mkdocs_priority", 0)
+    return guarded
+
+
 _project: Project | None = None
 _generated: dict[str, GeneratedPage] = {}
 _broken: list[Problem] = []  # the data's problems, while the dev server shows them
@@ -39,6 +56,7 @@ _broken: list[Problem] = []  # the data's problems, while the dev server shows t
 _last_good: list[str] = []
 
 
+@_one_line
 @event_priority(100)
 def on_config(config):
     global _project, _generated, _broken, _last_good
@@ -80,11 +98,13 @@ class _CompiledTemplates(BytecodeCache):
 _compiled = _CompiledTemplates()
 
 
+@_one_line
 def on_env(env, config, files):
     env.bytecode_cache = _compiled
     return env
 
 
+@_one_line
 def on_files(files: Files, config) -> Files:
     if _broken:
         for src in _last_good:
@@ -98,6 +118,7 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+@_one_line
 @event_priority(100)  # before the macros plugin: broken data leaves it nothing to render
 def on_page_markdown(markdown: str, page, config, files) -> str:
     return "" if _broken or page.file.src_uri in _generated else markdown
@@ -114,6 +135,7 @@ def _toc(body: str):
     return get_toc(tokens)
 
 
+@_one_line
 def on_page_content(html: str, page, config, files) -> str:
     generated = _generated.get(page.file.src_uri)
     if generated is None or _project is None:
@@ -132,6 +154,7 @@ def _section_page(page, nav):
     return next((in_nav[src] for _, src in reversed(generated.trail) if src in in_nav), None)
 
 
+@_one_line
 def on_page_context(context, page, config, nav):
     """Highlight the section a generated page belongs to (Methoden for a method)."""
     section = _section_page(page, nav)
@@ -141,16 +164,19 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@_one_line
 def on_post_page(output: str, page, config) -> str:
     for item in getattr(page, "_iw_highlighted", ()):
         item.active = False
     return _error_page() if _broken else output
 
 
+@_one_line
 def on_post_template(output: str, template_name: str, config) -> str:
     return _error_page() if _broken and template_name == "404.html" else output
 
 
+@_one_line
 def on_post_build(config) -> None:
     if _project is not None and not _broken:
         finish_search_index(Path(config.site_dir), _project.catalogue)
