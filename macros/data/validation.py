@@ -48,6 +48,17 @@ def _choices(expected: str) -> str:
     return re.sub(r" or (?=[^']*'[^']*'$)", " of ", expected)
 
 
+# Pydantic's errors about a limit: the sentence, and the key of the limit in the error's context.
+_BOUNDS = {
+    "string_too_long": ("de tekst mag hoogstens {} tekens lang zijn", "max_length"),
+    "too_short": ("hier hoort minstens {} item", "min_length"),
+    "too_long": ("hier mogen hoogstens {} items staan", "max_length"),
+    "greater_than": ("dit moet groter zijn dan {}", "gt"),
+    "greater_than_equal": ("dit moet minstens {} zijn", "ge"),
+    "less_than_equal": ("dit mag hoogstens {} zijn", "le"),
+}
+
+
 def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     """Pydantic's error in plain Dutch, with a hint where one helps."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
@@ -77,18 +88,9 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"{value!r} is geen geldige id: gebruik kleine letters, cijfers en streepjes"
     if kind == "string_too_short":
         return "de tekst is leeg"
-    if kind == "string_too_long":
-        return f"de tekst mag hoogstens {ctx.get('max_length')} tekens lang zijn"
-    if kind == "too_short":
-        return f"hier hoort minstens {ctx.get('min_length')} item"
-    if kind == "too_long":
-        return f"hier mogen hoogstens {ctx.get('max_length')} items staan"
-    if kind == "greater_than":
-        return f"dit moet groter zijn dan {ctx.get('gt')}"
-    if kind == "greater_than_equal":
-        return f"dit moet minstens {ctx.get('ge')} zijn"
-    if kind == "less_than_equal":
-        return f"dit mag hoogstens {ctx.get('le')} zijn"
+    if kind in _BOUNDS:
+        sentence, key = _BOUNDS[kind]
+        return sentence.format(ctx.get(key))
     if kind == "literal_error":
         former = value if isinstance(value, str) else None
         hint = f" (bedoel je '{FORMER_CODES[former]}'?)" if former in FORMER_CODES else ""
@@ -105,7 +107,7 @@ def validate(model: type[BaseModel], label: str, doc: YamlDocument) -> Any:
         problems = []
         for error in exc.errors():
             loc = tuple(part for part in error["loc"] if part != "[key]")
-            problems.append(Problem(label, *doc.position(loc), format_path(loc), _message(error, model)))
+            problems.append(at(label, doc, loc, _message(error, model)))
         raise DataError(problems) from None
 
 
