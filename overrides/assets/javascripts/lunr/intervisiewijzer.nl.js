@@ -30,6 +30,7 @@
   // How much a match of each kind counts, against the stem itself.
   var WEIGHT = { stem: 1, prefix: 0.6, part: 0.5, family: 0.5, compound: 0.3, fuzzy: 0.3 };
   var INFLECTION = 3; // letters after the stem that make a word form, not a compound
+  var MIN_PREFIX = 3; // a word being typed ("p") would match a good part of the index
   var MIN_INFIX = 5; // shorter stems are found inside too many compounds
   var MIN_PART = 4; // the shortest part of a compound that counts on its own
   var MIN_TRUNCATE = 8; // "supervisor" and "supervisie" share "supervis"; "coaching" holds "coach"
@@ -140,6 +141,10 @@
       if (!matches[token] || WEIGHT[kind] > WEIGHT[matches[token]]) matches[token] = kind;
     }
     var root = stem(word);
+    if (word.length < MIN_PREFIX) {
+      if (known[root]) add(root, "stem");
+      return matches;
+    }
     var forms = roots(word, root);
     var kin = relatives(forms);
     var cut = root.length >= MIN_TRUNCATE ? root.slice(0, Math.ceil(root.length * 0.8)) : null;
