@@ -1,18 +1,21 @@
 /* Intervisiewijzer: Dutch search for Material's search worker.
  *
  * Loaded into the worker right after lunr's Dutch stemmer (the build appends an
- * importScripts call to lunr.nl.min.js, followed by the word families from the data).
- * It replaces the query that Material builds from the reader's words:
+ * importScripts call to lunr.nl.min.js, followed by the word families that
+ * macros/adapters/search_index.py gathers). It replaces the query that Material builds
+ * from the reader's words:
  *
- * - Question words and stop words do not count, and neither does a word that is on half
- *   of the pages or more ("intervisie"), unless the query has nothing else.
+ * - Question words and stop words do not count, unless the query has nothing else. A word
+ *   far more common than the rarest word of the query ("intervisie") adds little, and a
+ *   result that lacks it is not shown as lacking a word.
  * - Each remaining word matches index words of its own family: its stem, words that start
  *   with it (plurals, verb forms), compounds that hold it ("verslag" in
  *   "reflectieverslag"), the parts of a compound the reader typed ("intervisiegroep"
  *   finds "groep"), and the words of its family in the data ("supervisor" finds
  *   "supervisie"). A rarer word weighs more, and so does a closer match; lunr adds the
  *   field's weight (title and key terms above running text).
- * - A result that holds more of the reader's words (weighed by rarity) ranks higher.
+ * - A result that holds more of the reader's words (weighed by rarity) ranks higher, and
+ *   so does one whose title or heading is made up of them.
  * - A query that finds nothing is retried with one typing error allowed, then falls back
  *   to the pages that help a reader on: Material then shows the words as missing, and the
  *   search box shows a hint.
@@ -264,7 +267,8 @@
   };
   lunr.stopWordFilter.label = stopWordFilter.label; // still the registered pipeline function
 
-  /* A short excerpt of ``html`` around its first highlighted word. */
+  /* A short excerpt of ``html`` around its first highlighted word. It cuts at spaces
+   * only, which no tag left (<mark>) and no character entity holds. */
   function excerpt(html) {
     var text = html.replace(/<(?!\/?mark\b)[^>]*>/g, " ").replace(/\s+/g, " ").trim();
     if (text.length <= EXCERPT) return text && "<p>" + text + "</p>";
@@ -274,8 +278,7 @@
     if (end === -1) end = text.length;
     var open = text.slice(0, end).lastIndexOf("<mark");
     if (open > text.slice(0, end).lastIndexOf("</mark>")) end = text.indexOf("</mark>", open) + 7;
-    var cut = text.slice(start, end).replace(/&[^;\s]*$/, "");
-    return "<p>" + (start > 0 ? "… " : "") + cut + (end < text.length ? " …" : "") + "</p>";
+    return "<p>" + (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "") + "</p>";
   }
 
   /* Results leave the worker through postMessage: cut their texts there. */
@@ -301,7 +304,6 @@
         }, []);
         forms.forEach(function (form) { families[form] = (families[form] || []).concat(forms) });
       });
-    },
-    excerpt: excerpt
+    }
   };
 })(self.lunr);
