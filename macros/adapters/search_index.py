@@ -1,20 +1,48 @@
 """Search post-processing for Material's lunr search, after the build.
 
-Key terms for search: the words a page or section is *about*, derived from the data.
-Material's search index gives its `tags` field a very high weight, so a page tagged with
-a term ranks above pages that merely mention it. And the Dutch query expansion in
-overrides/assets/javascripts/lunr/ is chained onto the worker's Dutch stemmer.
+- Field weights: a match in a title or heading weighs more than one in running text, and
+  a key term more still, but not so much that one word of a question decides the ranking
+  (Material's own weights are 1,000 and 1,000,000 to 1).
+- Key terms: the words a page or section is *about*, derived from the data.
+- The glossary page becomes one entry per term, with its definition as its text, so that
+  a term is found as its own result and not as a wall of all definitions.
+- The Dutch search in overrides/assets/javascripts/lunr/ is chained onto the worker's
+  Dutch stemmer, with the word families it uses to let a reader's word meet the
+  handbook's.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import Abort
 
 from macros.data import Catalogue
-from macros.views import addresses
+from macros.views import addresses, handbook
+
+FIELDS = {"title": {"boost": 8.0}, "text": {"boost": 1.0}, "tags": {"boost": 8.0}}
+
+# Words readers type for what the handbook says otherwise; each list is one family. The
+# glossary names more ("een ander woord voor"): see glossary_families.
+FAMILIES = [
+    ["supervisie", "supervisor", "supervisant"],
+    ["kosten", "kost", "prijs", "betalen", "goedkoop"],
+    ["beginnen", "starten", "opzetten", "oprichten", "opstarten"],
+    ["deelnemers", "leden", "lid", "mensen", "personen", "groepsgrootte"],
+    ["leidinggevende", "manager", "baas"],
+    ["registratie", "accreditatie", "herregistratie"],
+    ["online", "video", "videobellen", "digitaal"],
+    ["vertrouwelijkheid", "geheimhouding", "geheim"],
+    ["zzp", "zelfstandige", "freelancer", "ondernemer"],
+    ["opleiding", "training", "cursus"],
+    ["planner", "rooster", "schema"],
+]
+# A definition answers "wat is ..." as directly as a method page answers its name.
+GLOSSARY_BOOST = 2.0
+_SAME_AS = re.compile(r"^Een ander(?:e)? (?:woord|naam) voor (\w+)\.", re.IGNORECASE)
 
 # Material's search worker imports lunr.<lang>.min.js; the URL is relative to the worker.
 SEARCH_EXTENSION = 'importScripts("../lunr/intervisiewijzer.nl.js");'
@@ -31,25 +59,55 @@ def key_terms(catalogue: Catalogue) -> dict[str, list[str]]:
         terms[addresses.search_location(addresses.checklist(checklist_id))] = [checklist.title]
     if catalogue.comparison:
         terms[addresses.search_location(addresses.COMPARISON)] = list(catalogue.comparison.forms.values())
-    # A glossary term that names a page or section of its own belongs there.
-    named = {term.lower() for values in terms.values() for term in values}
-    glossary = sorted(term for term in catalogue.glossary if term.lower() not in named)
-    if glossary:
-        terms[addresses.search_location(addresses.GLOSSARY)] = glossary
     return terms
 
 
+def glossary_families(catalogue: Catalogue) -> list[list[str]]:
+    """A one-word term whose definition says it is another word for X: [term, X]."""
+    families = []
+    for term, definition in catalogue.glossary.items():
+        same = _SAME_AS.match(" ".join(definition.split()))
+        if same and " " not in term:
+            families.append([term, same.group(1)])
+    return families
+
+
+def glossary_entries(page: dict, catalogue: Catalogue) -> list[dict]:
+    """Cut the glossary page's entry to its introduction; one entry per term."""
+    intro = re.match(r"(?:\s*<p>.*?</p>)+", page["text"])
+    if intro is None:
+        raise Abort(f"the glossary page {page['location']} has no introduction before its terms")
+    page["text"] = intro.group(0).strip()
+    return [
+        {
+            "location": f"{page['location']}#{anchor}",
+            "title": term,
+            "text": f"<p>{escape(' '.join(definition.split()))}</p>",
+            "boost": GLOSSARY_BOOST,
+        }
+        for anchor, term, definition in handbook.glossary(catalogue)
+    ]
+
+
 def finish_search_index(site: Path, catalogue: Catalogue) -> None:
-    """Tag the search index with the key terms and chain the Dutch query expansion."""
+    """Weigh, tag and split the search index, and chain the Dutch search into the worker."""
     index_path = site / "search" / "search_index.json"
     index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["config"]["fields"] = FIELDS
     terms = key_terms(catalogue)
+    glossary = addresses.search_location(addresses.GLOSSARY)
+    docs = []
     for doc in index["docs"]:
         if doc["location"] in terms:
             doc["tags"] = sorted(set(doc.get("tags", [])) | set(terms[doc["location"]]))
+        docs.append(doc)
+        if doc["location"] == glossary and catalogue.glossary:
+            docs += glossary_entries(doc, catalogue)
+    index["docs"] = docs
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     stemmer = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js"
     if not stemmer.exists():
         raise Abort(f"{stemmer} is missing: is the search plugin set to lang: nl?")
+    families = json.dumps(FAMILIES + glossary_families(catalogue), ensure_ascii=False)
     with stemmer.open("a", encoding="utf-8") as out:
-        out.write(f"\n{SEARCH_EXTENSION}\n")
+        out.write(f"\n{SEARCH_EXTENSION}\nlunr.intervisiewijzer.useFamilies({families});\n")
