@@ -253,6 +253,8 @@ def test_index_stays_small(site):
 def test_result_points_to_the_section_that_answers(tab):
     assert "intervisie/organisatie/#wat-het-kost" in links(search(tab, "wat kost intervisie"))
     assert "intervisie/veelgestelde-vragen/#hoe-groot-is-een-groep" in links(search(tab, "hoe groot is een groep"))
+    role = links(search(tab, "wat doet een verslaglegger")).get("rollen/#rol-verslaglegger", "")
+    assert "Je schrijft op wat de groep bedenkt" in role
 
 
 def test_excerpts_are_short(tab):

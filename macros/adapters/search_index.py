@@ -100,6 +100,8 @@ def finish_search_index(site: Path, catalogue: Catalogue) -> None:
     for doc in index["docs"]:
         if doc["location"] in terms:
             doc["tags"] = sorted(set(doc.get("tags", [])) | set(terms[doc["location"]]))
+            if "#" in doc["location"]:  # a role's card answers its name as directly as a definition
+                doc.setdefault("boost", GLOSSARY_BOOST)
         docs.append(doc)
         if doc["location"] == glossary and catalogue.glossary:
             docs += glossary_entries(doc, catalogue)
