@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -70,3 +71,20 @@ def test_the_terminal_shows_the_problems_without_noise(dev_server, browser):
     project, url, lines, process = dev_server
     assert not [line for line in lines if "[macros]" in line], "the macros plugin's chatter"
     assert not [line for line in lines if "Traceback" in line]
+
+
+def test_an_edit_reaches_the_open_tab_and_the_search(dev_server, browser):
+    """A rebuild reuses the search entries of unchanged pages; the edited page's are new."""
+    project, url, lines, process = dev_server
+    page = browser.new_page()
+    page.goto(url + "methoden/testmethode/")
+    before = page.request.get(url + "search/search_index.json").json()["docs"]
+    method = project / "methods" / "testmethode.yml"
+    method.write_text(method.read_text(encoding="utf-8").replace("Vragen stellen", "Doorvragen"), encoding="utf-8")
+    page.wait_for_function("() => document.querySelector('article').textContent.includes('Doorvragen')", timeout=20_000)
+    after = page.request.get(url + "search/search_index.json").json()["docs"]
+    assert [doc["location"] for doc in after] == [doc["location"] for doc in before]
+    assert "Doorvragen" in json.dumps(after) and "Vragen stellen" not in json.dumps(after)
+    unchanged = [doc for doc in before if "testmethode" not in doc["location"]]
+    assert unchanged and all(doc in after for doc in unchanged)
+    page.close()

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from macros.adapters.project import REPORT, Project
-from macros.adapters.search_index import finish_search_index
+from macros.adapters.search_index import SearchEntryMemo, finish_search_index
 from macros.adapters.serve import SERVING
 from macros.data import DataError, Problem
 from macros.pages import GeneratedPage, extend_nav, front_matter, headings
@@ -96,6 +96,14 @@ class _CompiledTemplates(BytecodeCache):
 
 
 _compiled = _CompiledTemplates()
+
+
+_search_entries = SearchEntryMemo()
+
+
+@_one_line
+def on_pre_build(config) -> None:
+    _search_entries.attach(config.plugins)
 
 
 @_one_line

@@ -89,6 +89,40 @@ def glossary_entries(page: dict, catalogue: Catalogue) -> list[dict]:
     ]
 
 
+class SearchEntryMemo:
+    """Under ``make serve``, a page whose HTML is unchanged since the last rebuild is not
+    parsed for search again: an edit to one method changes a handful of pages, and
+    parsing all of them is a quarter of a rebuild. Keyed by everything Material's
+    ``SearchIndex.add_entry_from_context`` reads, so the index is the same as without it."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple, list[dict]] = {}
+        self._used: dict[tuple, list[dict]] = {}
+
+    def attach(self, plugins) -> None:
+        """Wrap the search plugin's indexer of this build (a new one every rebuild)."""
+        plugin = plugins.get("material/search") or plugins.get("search")
+        if plugin is None or not hasattr(plugin, "search_index"):
+            return
+        index = plugin.search_index
+        parse = index.add_entry_from_context
+        self._entries, self._used = self._used or self._entries, {}
+
+        def add_entry_from_context(page) -> None:
+            meta = page.meta
+            key = (page.url, page.title, page.content, repr(meta.get("title")), repr(meta.get("tags")), repr(meta.get("search")))
+            entries = self._entries.get(key)
+            if entries is None:
+                start = len(index.entries)
+                parse(page)
+                entries = [dict(entry) for entry in index.entries[start:]]
+            else:
+                index.entries.extend(dict(entry) for entry in entries)
+            self._used[key] = entries
+
+        index.add_entry_from_context = add_entry_from_context
+
+
 def finish_search_index(site: Path, catalogue: Catalogue) -> None:
     """Weigh, tag and split the search index, and chain the Dutch search into the worker."""
     index_path = site / "search" / "search_index.json"

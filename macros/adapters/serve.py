@@ -1,6 +1,8 @@
 """``make serve``: MkDocs' dev server, set up for authors with a data file open.
 
 - It looks for changes every 0.2 s (MkDocs itself looks every 0.5 s).
+- A rebuild reuses what did not change: the theme's compiled templates, the plans of a
+  method, the search entries of a page whose HTML is the same (mkdocs_hook.py).
 - While a data file is broken, every page is an error page naming each problem, and an
   open tab reloads to the real page as soon as the file is fixed (mkdocs_hook.py).
 - The terminal shows the problems, without the macros plugin's chatter.

@@ -12,6 +12,7 @@ the browser (dates, the calendar file, names) stays in docs/assets/.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from ..data.vocabulary import SERIES_ROLES
 
@@ -87,6 +88,11 @@ def scale_steps(minutes: Sequence[int], total: int) -> list[int]:
 
 def plans(minutes: Sequence[int]) -> dict[str, object]:
     """Every workable plan of a method: ``{"from": shortest, "plans": [steps at shortest, ...]}``."""
+    return _plans(tuple(minutes))
+
+
+@cache  # the role cards, the draaiboek and the clock of a method, and every rebuild under make serve, share them
+def _plans(minutes: tuple[int, ...]) -> dict[str, object]:
     first, last = shortest_time(minutes), longest_time(minutes)
     return {"from": first, "plans": [scale_steps(minutes, total) for total in range(first, last + 1)]}
 
