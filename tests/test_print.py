@@ -89,6 +89,8 @@ def test_a_method_page_prints_complete_on_at_most_two_sheets(page, server, catal
         assert body_of(sheet), "no blank sheet"
     for citation in method.sources:
         assert words(catalogue.sources[citation.ref].title) in text
+    for other in method.related:
+        assert f"(methoden/{other}/)" in text.replace(" ", ""), "on paper, a related method's address follows its name"
 
 
 def test_headings_stay_with_what_follows_on_paper(page, server, catalogue):

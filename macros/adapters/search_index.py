@@ -52,13 +52,13 @@ def key_terms(catalogue: Catalogue) -> dict[str, list[str]]:
     """Search index location -> the terms it is about."""
     terms: dict[str, list[str]] = {}
     for slug, method in catalogue.methods.items():
-        terms[addresses.search_location(addresses.method(slug))] = [method.name]
+        terms[addresses.address(addresses.method(slug))] = [method.name]
     for role_id, role in catalogue.roles.items():
-        terms[addresses.search_location(addresses.ROLE_DECK, f"rol-{role_id}")] = [role.name]
+        terms[addresses.address(addresses.ROLE_DECK, f"rol-{role_id}")] = [role.name]
     for checklist_id, checklist in catalogue.checklists.items():
-        terms[addresses.search_location(addresses.checklist(checklist_id))] = [checklist.title]
+        terms[addresses.address(addresses.checklist(checklist_id))] = [checklist.title]
     if catalogue.comparison:
-        terms[addresses.search_location(addresses.COMPARISON)] = list(catalogue.comparison.forms.values())
+        terms[addresses.address(addresses.COMPARISON)] = list(catalogue.comparison.forms.values())
     return terms
 
 
@@ -129,7 +129,7 @@ def finish_search_index(site: Path, catalogue: Catalogue) -> None:
     index = json.loads(index_path.read_text(encoding="utf-8"))
     index["config"]["fields"] = FIELDS
     terms = key_terms(catalogue)
-    glossary = addresses.search_location(addresses.GLOSSARY)
+    glossary = addresses.address(addresses.GLOSSARY)
     docs = []
     for doc in index["docs"]:
         if doc["location"] in terms:

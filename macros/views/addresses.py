@@ -73,6 +73,7 @@ def link(here: str, target: str, anchor: str | None = None) -> str:
     return f"{href}#{anchor}" if anchor else href
 
 
-def search_location(src: str, anchor: str | None = None) -> str:
-    """How a search index names a page or a section of it."""
+def address(src: str, anchor: str | None = None) -> str:
+    """A page's address from the site root: printed after a link on paper, and the name
+    of the page (or its section) in the search index."""
     return url(src) + (f"#{anchor}" if anchor else "")

@@ -13,6 +13,12 @@ from . import addresses
 class Link:
     text: str
     href: str
+    address: str = ""  # from the site root; on paper it is printed after the link
+
+
+def page_link(text: str, here: str, target: str, anchor: str | None = None) -> Link:
+    """A link from the page ``here`` to ``target`` (both source paths)."""
+    return Link(text, addresses.link(here, target, anchor), addresses.address(target, anchor))
 
 
 @dataclass(frozen=True)
@@ -55,8 +61,8 @@ def group_size(size: GroupSize) -> str:
 
 
 def method_link(catalogue: Catalogue, here: str, slug: str) -> Link:
-    return Link(catalogue.methods[slug].name, addresses.link(here, addresses.method(slug)))
+    return page_link(catalogue.methods[slug].name, here, addresses.method(slug))
 
 
 def checklist_link(catalogue: Catalogue, here: str, checklist_id: str) -> Link:
-    return Link(catalogue.checklists[checklist_id].title, addresses.link(here, addresses.checklist(checklist_id)))
+    return page_link(catalogue.checklists[checklist_id].title, here, addresses.checklist(checklist_id))

@@ -10,7 +10,7 @@ from ..data import Catalogue
 from ..data.model import Citation
 from . import addresses
 from .cards import CARDS_PER_SHEET, method_cards
-from .common import Link, SourceView, checklist_link, method_link, source_line, sources
+from .common import Link, SourceView, checklist_link, method_link, page_link, source_line, sources
 
 
 @dataclass(frozen=True)
@@ -64,13 +64,13 @@ def _cited_by(catalogue: Catalogue, here: str) -> dict[str, list[Link]]:
     citing += [(checklist_link(catalogue, here, cid), c.sources) for cid, c in catalogue.checklists.items()]
     if catalogue.training:
         citing += [
-            (Link(f"Module: {m.title}", addresses.link(here, addresses.module(mid))), m.sources)
+            (page_link(f"Module: {m.title}", here, addresses.module(mid)), m.sources)
             for mid, m in catalogue.training.modules.items()
         ]
-        citing.append((Link("Voorbeeldreeks voor de opleiding", addresses.link(here, addresses.SERIES_PLAN)), catalogue.training.series.sources))
+        citing.append((page_link("Voorbeeldreeks voor de opleiding", here, addresses.SERIES_PLAN), catalogue.training.series.sources))
     if catalogue.comparison:
         cited = catalogue.comparison.sources + [c for aspect in catalogue.comparison.aspects for c in aspect.sources]
-        citing.append((Link("De vergelijking", addresses.link(here, addresses.COMPARISON)), cited))
+        citing.append((page_link("De vergelijking", here, addresses.COMPARISON), cited))
     found: dict[str, list[Link]] = {}
     for link, citations in citing:
         for citation in citations:
@@ -120,14 +120,14 @@ def print_index(catalogue: Catalogue, here: str = addresses.PRINT_INDEX) -> Prin
         rows.append(
             PrintRow(
                 method_link(catalogue, here, slug),
-                Link("rolkaarten", addresses.link(here, addresses.role_cards(slug))),
+                page_link("rolkaarten", here, addresses.role_cards(slug)),
                 count,
                 -(-count // CARDS_PER_SHEET),
-                Link("draaiboek", addresses.link(here, addresses.draaiboek(slug))),
-                Link("klok", addresses.link(here, addresses.timer(slug))),
+                page_link("draaiboek", here, addresses.draaiboek(slug)),
+                page_link("klok", here, addresses.timer(slug)),
             )
         )
-    return PrintIndex(rows, Link("Alle rollen op kaarten", addresses.link(here, addresses.ROLE_DECK)), checklists(catalogue, here))
+    return PrintIndex(rows, page_link("Alle rollen op kaarten", here, addresses.ROLE_DECK), checklists(catalogue, here))
 
 
 def first_sentence(value: str) -> str:

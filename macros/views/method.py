@@ -9,7 +9,7 @@ from ..data import Catalogue
 from ..data.model import Method
 from ..data.vocabulary import EXPERIENCE, FACILITATOR, GUIDELINE, kind_label
 from . import addresses
-from .common import Link, SourceView, group_size, method_link, sources
+from .common import Link, SourceView, group_size, method_link, page_link, sources
 
 OUR_GUIDELINE = "richtlijn van Intervisiewijzer"
 OUR_JUDGEMENT = "inschatting van Intervisiewijzer"
@@ -116,9 +116,9 @@ def method_page(catalogue: Catalogue, slug: str) -> MethodPage:
         steps=steps(catalogue, method),
         total=method.total_minutes,
         prints=[
-            Link("Rolkaarten", addresses.link(here, addresses.role_cards(slug))),
-            Link("Draaiboek", addresses.link(here, addresses.draaiboek(slug))),
-            Link("Klok voor de tijdbewaker", addresses.link(here, addresses.timer(slug))),
+            page_link("Rolkaarten", here, addresses.role_cards(slug)),
+            page_link("Draaiboek", here, addresses.draaiboek(slug)),
+            page_link("Klok voor de tijdbewaker", here, addresses.timer(slug)),
         ],
         roles=[(role.name, role.purpose) for _, role in catalogue.roles_of(method)],
         differs=[(method_link(catalogue, here, d.method), d.how) for d in method.differs_from],

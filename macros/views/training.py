@@ -4,14 +4,14 @@ practice cases and the model series plan."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from ..data import Catalogue
 from ..data.training import CaseBook, Module, Series, Training
 from ..data.vocabulary import PRESENCE, SERIES_ROLES, QUESTION_KINDS
 from . import addresses
-from .common import Link, SourceView, checklist_link, method_link, sources
+from .common import Link, SourceView, checklist_link, method_link, page_link, sources
 from .forms import SectionView, section
 from ..data.handbook import ChecklistSection
 from .planning import rotation
@@ -51,23 +51,23 @@ class Links:
         """A link per case; one link to the page when these are all the cases."""
         book = case_book(self.catalogue)
         if len(case_ids) > 3 and set(case_ids) == set(book.cases):
-            return [Link("alle oefencasussen", addresses.link(self.here, addresses.PRACTICE_CASES))]
-        return [Link(book.cases[c].title, addresses.link(self.here, addresses.PRACTICE_CASES, c)) for c in case_ids]
+            return [page_link("alle oefencasussen", self.here, addresses.PRACTICE_CASES)]
+        return [page_link(book.cases[c].title, self.here, addresses.PRACTICE_CASES, c) for c in case_ids]
 
     def module(self, module_id: str) -> Link:
         modules = training(self.catalogue).modules
         number = list(modules).index(module_id) + 1
-        return Link(module_title(number, modules[module_id]), addresses.link(self.here, addresses.module(module_id)))
+        return page_link(module_title(number, modules[module_id]), self.here, addresses.module(module_id))
 
     def handout(self, module_id: str, text: str = "hand-out") -> Link:
-        return Link(text, addresses.link(self.here, addresses.handout(module_id)))
+        return page_link(text, self.here, addresses.handout(module_id))
 
     def reading(self, module: Module) -> list[Link]:
         pages = []
         for reading in module.read:
             page, _, anchor = reading.page.partition("#")
-            pages.append(Link(reading.title, addresses.link(self.here, page, anchor or None)))
-        return pages + [Link(f"De methode {self.method(slug).text}", self.method(slug).href) for slug in module.methods]
+            pages.append(page_link(reading.title, self.here, page, anchor or None))
+        return pages + [replace(self.method(slug), text=f"De methode {self.method(slug).text}") for slug in module.methods]
 
 
 @dataclass(frozen=True)
