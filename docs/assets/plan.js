@@ -146,5 +146,5 @@
   }
 
   IW.onPage(setup);
-  IW.plans = { planFor: planFor, show: show };
+  IW.plans = { planFor: planFor, chosenLength: chosenLength };
 })();

@@ -47,11 +47,9 @@
     var el = function (name) { return root.querySelector("[data-timer-" + name + "]"); };
     var sound = root.querySelector("#iw-timer-sound");
 
-    /* The plan: the length in the address, or the method's own. */
-    var own = IW.whole(root.getAttribute("data-own"));
-    var wanted = IW.whole(new URLSearchParams(location.search).get("tijd"));
-    var plan = (wanted !== null && IW.plans.planFor(plans, wanted)) || IW.plans.planFor(plans, own);
-    IW.plans.show(plan);
+    /* The plan: the length in the address (plan.js writes it into the page), or the method's own. */
+    var chosen = IW.plans.chosenLength(plans);
+    var plan = IW.plans.planFor(plans, chosen !== null ? chosen : IW.whole(root.getAttribute("data-own")));
     var steps = items.map(function (item, i) {
       return { title: item.getAttribute("data-title"), seconds: plan[i] * 60, roles: item.querySelector("dl") };
     });
