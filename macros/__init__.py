@@ -20,7 +20,7 @@ def _calling_page(env: Any) -> str:
 
 
 def define_env(env: Any) -> None:
-    from .adapters.project import REPORT, Project, guarded, log
+    from .adapters.project import Project, guarded, log, our_fault
     from .data import DataError
 
     try:
@@ -28,7 +28,7 @@ def define_env(env: Any) -> None:
     except DataError:
         return  # the MkDocs hook reports the problems; the pages then hold no macros to run
     except Exception as exc:  # a bug in our code: one line, never a traceback
-        log.error(f"define_env: {type(exc).__name__}: {exc} ({REPORT})")
+        log.error(our_fault("define_env", exc))
         return
 
     def bind(name: str, render: Callable[..., Any]) -> Callable[..., str]:

@@ -20,16 +20,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from macros.adapters.project import REPORT, Project
+from macros.adapters.project import Project, log, our_fault
 from macros.adapters.search_index import SearchEntryMemo, finish_search_index
 from macros.adapters.serve import SERVING
 from macros.data import DataError, Problem
 from macros.pages import GeneratedPage, extend_nav, front_matter, headings
 from macros.rendering import Renderer
 
-log = logging.getLogger("mkdocs.plugins.intervisiewijzer")
 # The macros plugin reports every macro it loads at every rebuild: noise for an author.
 logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
 
 def _one_line(event):
     """A failure in our own code stops the build with one line, never a traceback."""
@@ -40,7 +40,7 @@ def _one_line(event):
         except Abort:
             raise
         except Exception as exc:
-            log.error(f"{event.__name__}: {type(exc).__name__}: {exc} ({REPORT})")
+            log.error(our_fault(event.__name__, exc))
             raise Abort("Intervisiewijzer kon de site niet bouwen") from None
 
     guarded.__name__ = event.__name__

@@ -21,6 +21,11 @@ log = logging.getLogger("mkdocs.plugins.intervisiewijzer")
 REPORT = "dit is een fout in Intervisiewijzer zelf: meld hem met deze regel"
 
 
+def our_fault(where: str, exc: Exception) -> str:
+    """The one line for a failure in our own code: where, what, and a pointer to report it."""
+    return f"{where}: {type(exc).__name__}: {exc} ({REPORT})"
+
+
 @dataclass
 class Project:
     root: Path
@@ -60,7 +65,7 @@ def guarded(where: str, render: Callable[[], Markup]) -> Markup:
         return render()
     except LookupError as exc:
         message = f"{where}: {exc.args[0]}"
-    except Exception as exc:  # a bug in our code: one line, with a pointer to report it
-        message = f"{where}: {type(exc).__name__}: {exc} ({REPORT})"
+    except Exception as exc:  # a bug in our code
+        message = our_fault(where, exc)
     log.error(message)
     return Markup('<p class="iw-error" role="alert">{}</p>').format(message)

@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 STAGE = ".zensical"  # inside the project: Zensical wants docs and site there
 
 
-def stage(project: Project, config: dict) -> tuple[Path, Path]:
-    """Write docs/ and the generated pages to the stage; return its docs folder and config."""
+def stage(project: Project, config: dict) -> Path:
+    """Write docs/ and the generated pages to the stage; return the staged configuration."""
     stage_dir = project.root / STAGE
     shutil.rmtree(stage_dir, ignore_errors=True)
     docs = stage_dir / "docs"
@@ -43,7 +43,7 @@ def stage(project: Project, config: dict) -> tuple[Path, Path]:
     extend_nav(staged.get("nav") or [], pages)
     config_path = project.root / f"{STAGE}.yml"
     config_path.write_text(yaml.safe_dump(staged, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return docs, config_path
+    return config_path
 
 
 def build(site_dir: Path, root: Path = ROOT) -> bool:
@@ -55,7 +55,7 @@ def build(site_dir: Path, root: Path = ROOT) -> bool:
         return False
     config = read_config(root)
     config["site_dir"] = os.path.relpath(site_dir.resolve(), root.resolve())
-    _, config_path = stage(project, config)
+    config_path = stage(project, config)
     try:
         result = subprocess.run(
             [sys.executable, "-m", "zensical", "build", "--clean", "--config-file", str(config_path)],
