@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .data import Catalogue
 from .rendering import Renderer
 from .views import addresses, cards, draaiboek, forms, handbook, method, overview, planner, timer, training
+from .views.handbook import first_sentence
 
 Body = Callable[[Renderer], Markup]
 
@@ -33,10 +34,6 @@ class GeneratedPage:
     # Where it belongs, for a reader who arrives from search: the pages above it, each as
     # (title, source path); the last is the page the navigation highlights.
     trail: tuple[tuple[str, str], ...] = ()
-
-
-def first_sentence(value: str) -> str:
-    return handbook.first_sentence(value)
 
 
 def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:

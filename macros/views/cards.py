@@ -23,7 +23,7 @@ LINE_CHARS = 53
 ITEM_GAP = 0.2  # space between two list items, in lines
 LABEL_LINES = 1.3  # a label ("Doen") with the space above it
 # Roles a group may add to any method: the series planner hands them out every meeting.
-EXTRA_ROLES = tuple(role for role in SERIES_ROLES[2:])
+EXTRA_ROLES = SERIES_ROLES[2:]
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,10 @@ from . import addresses
 from .common import source_line
 from .forms import SectionView, sections
 from .method import StepView, steps
-from .planning import longest_time, plans, shortest_time
+from .planning import DEFAULT_START, longest_time, plans, shortest_time
 
 BEFORE_MEETING = "voorbereiding-bijeenkomst"
 AFTER_MEETING = "afsluiting-bijeenkomst"
-# The start time a draaiboek opens with: an afternoon in work time (a group changes it).
-DEFAULT_START = 14 * 60
 # Times offered as buttons in the session planner, besides the method's own.
 SESSION_TIMES = (60, 90, 120)
 

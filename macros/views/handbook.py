@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..data import Catalogue
 from ..data.model import Citation
 from . import addresses
-from .cards import CARDS_PER_SHEET, method_cards
+from .cards import method_cards, sheets
 from .common import Link, SourceView, checklist_link, method_link, page_link, source_line, sources
 
 
@@ -116,13 +116,13 @@ class PrintIndex:
 def print_index(catalogue: Catalogue, here: str = addresses.PRINT_INDEX) -> PrintIndex:
     rows = []
     for slug in catalogue.methods:
-        count = len(method_cards(catalogue, slug))
+        deck = method_cards(catalogue, slug)
         rows.append(
             PrintRow(
                 method_link(catalogue, here, slug),
                 page_link("rolkaarten", here, addresses.role_cards(slug)),
-                count,
-                -(-count // CARDS_PER_SHEET),
+                len(deck),
+                len(sheets(deck)),
                 page_link("draaiboek", here, addresses.draaiboek(slug)),
                 page_link("klok", here, addresses.timer(slug)),
             )

@@ -43,14 +43,13 @@ class Fact:
     note: str | None = None  # whose figure or judgement it is
 
 
-def steps(catalogue: Catalogue, method: Method, minutes: list[int] | None = None) -> list[StepView]:
-    """The steps with their start times; ``minutes`` replaces the method's own times (a scaled plan)."""
+def steps(catalogue: Catalogue, method: Method) -> list[StepView]:
+    """The steps with their start times (a scaled plan is written over them by plan.js)."""
     views, start = [], 0
     for number, step in enumerate(method.steps, start=1):
-        length = minutes[number - 1] if minutes else step.minutes
         tasks = [Task(catalogue.roles[role].name, text) for role, text in step.roles.items()]
-        views.append(StepView(number, f"stap-{number}", step.title, length, start, step.description, tasks))
-        start += length
+        views.append(StepView(number, f"stap-{number}", step.title, step.minutes, start, step.description, tasks))
+        start += step.minutes
     return views
 
 
@@ -124,7 +123,7 @@ def method_page(catalogue: Catalogue, slug: str) -> MethodPage:
         differs=[(method_link(catalogue, here, d.method), d.how) for d in method.differs_from],
         related=[method_link(catalogue, here, other) for other in method.related],
         sources=sources(catalogue, method.sources),
-        guideline_note=_sentence(" en ".join(ours) + " zijn een richtlijn van Intervisiewijzer: de bronnen geven ze niet")
+        guideline_note=_sentence(" en ".join(ours) + f" zijn een {OUR_GUIDELINE}: de bronnen geven ze niet")
         if ours
         else None,
         source_minutes=source_minutes,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..data import Catalogue
 from ..data.vocabulary import EXPERIENCE, FACILITATOR, QUESTION_KINDS, kind_label
 from . import addresses
-from .common import Link, group_size, page_link
+from .common import Link, group_size, method_link
 from .planning import shortest_time
 
 
@@ -45,7 +45,7 @@ def overview(catalogue: Catalogue, here: str = addresses.METHOD_OVERVIEW) -> Ove
     levels, leaders = list(EXPERIENCE), list(FACILITATOR)
     rows = [
         Row(
-            link=page_link(method.name, here, addresses.method(slug)),
+            link=method_link(catalogue, here, slug),
             minutes=method.total_minutes,
             shortest=shortest_time([step.minutes for step in method.steps]),
             group=group_size(method.group_size),

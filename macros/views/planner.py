@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 from ..data import Catalogue
 from ..data.vocabulary import SERIES_ROLES
-from .planning import MAX_MEETINGS, MAX_PARTICIPANTS, MIN_PARTICIPANTS, rotation, rotation_table
+from .planning import DEFAULT_START, MAX_MEETINGS, MAX_PARTICIPANTS, MIN_PARTICIPANTS, rotation, rotation_table
 
 EXAMPLE = (6, 6, 4)  # participants, meetings, weeks between meetings
-DEFAULT_START = 14 * 60  # a meeting in work time
 DEFAULT_MINUTES = 90  # the usual length of a meeting in the sources
 
 

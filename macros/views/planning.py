@@ -24,6 +24,9 @@ MIN_STEP_MINUTES = 2
 LONGEST_FACTOR = 2
 MAX_MINUTES = 600
 
+# When a meeting starts unless a group says otherwise: an afternoon in work time.
+DEFAULT_START = 14 * 60
+
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 3, 15
 MAX_MEETINGS = 20
 

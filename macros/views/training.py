@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from ..data import Catalogue
+from ..data.handbook import ChecklistSection
 from ..data.training import CaseBook, Module, Series, Training
-from ..data.vocabulary import PRESENCE, SERIES_ROLES, QUESTION_KINDS
+from ..data.vocabulary import FACILITATOR_ROLE, PRESENCE, QUESTION_KINDS, SERIES_ROLES
 from . import addresses
 from .common import Link, SourceView, checklist_link, method_link, page_link, sources
 from .forms import SectionView, section
-from ..data.handbook import ChecklistSection
 from .planning import rotation
 
 INTERVISOR = "Intervisor"  # the helper from outside, in the rotation table
@@ -33,6 +33,12 @@ def case_book(catalogue: Catalogue) -> CaseBook:
 
 def module_title(number: int, module: Module) -> str:
     return f"Module {number}: {module.title}"
+
+
+def numbered(catalogue: Catalogue, module_id: str) -> tuple[int, Module]:
+    """A module and its number in the training, counted from 1."""
+    modules = training(catalogue).modules
+    return list(modules).index(module_id) + 1, modules[module_id]
 
 
 class Links:
@@ -55,9 +61,7 @@ class Links:
         return [page_link(book.cases[c].title, self.here, addresses.PRACTICE_CASES, c) for c in case_ids]
 
     def module(self, module_id: str) -> Link:
-        modules = training(self.catalogue).modules
-        number = list(modules).index(module_id) + 1
-        return page_link(module_title(number, modules[module_id]), self.here, addresses.module(module_id))
+        return page_link(module_title(*numbered(self.catalogue, module_id)), self.here, addresses.module(module_id))
 
     def handout(self, module_id: str, text: str = "hand-out") -> Link:
         return page_link(text, self.here, addresses.handout(module_id))
@@ -92,8 +96,7 @@ class ModulePage:
 
 
 def module_page(catalogue: Catalogue, module_id: str) -> ModulePage:
-    modules = training(catalogue).modules
-    number, module = list(modules).index(module_id) + 1, modules[module_id]
+    number, module = numbered(catalogue, module_id)
     links = Links(catalogue, addresses.module(module_id))
     exercises = []
     for exercise, start in zip(module.exercises, accumulate((e.minutes for e in module.exercises), initial=0)):
@@ -121,8 +124,7 @@ class HandoutPage:
 
 
 def handout_page(catalogue: Catalogue, module_id: str) -> HandoutPage:
-    modules = training(catalogue).modules
-    number, module = list(modules).index(module_id) + 1, modules[module_id]
+    number, module = numbered(catalogue, module_id)
     links = Links(catalogue, addresses.handout(module_id))
     practice = section("oefen", ChecklistSection(title="Oefenen in je eigen werk", checks=module.handout.practice))
     questions = module.handout.questions
@@ -256,7 +258,7 @@ def series_plan(catalogue: Catalogue, here: str = addresses.SERIES_PLAN) -> Seri
     for number, week, index in meetings:
         holders = {role: member[i] for role, i in turns.get(number, {}).items()}
         if series.phases[index].external == "leidt":
-            holders["procesbegeleider"] = INTERVISOR
+            holders[FACILITATOR_ROLE] = INTERVISOR
         rows.append(RotationRow(number, when(index, [week]), [holders.get(role, "–") for role in SERIES_ROLES]))
     return SeriesPlan(
         series, len(meetings), phases, [(r, catalogue.roles[r].name) for r in SERIES_ROLES], rows,
