@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, field_validator, model_validator
 
-from .vocabulary import EXPERIENCE, FACILITATOR, GUIDELINE, QUESTION_KINDS
+from .vocabulary import CONVERSATIONS, EXPERIENCE, FACILITATOR, GUIDELINE, QUESTION_KINDS
 
 # Text that is more than white space; JSON Schema says so with a pattern.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"\S")]
@@ -25,6 +25,7 @@ Experience = Literal[tuple(EXPERIENCE)]  # type: ignore[valid-type]
 QuestionKind = Literal[tuple(QUESTION_KINDS)]  # type: ignore[valid-type]
 Facilitator = Literal[tuple(FACILITATOR)]  # type: ignore[valid-type]
 Guideline = Literal[tuple(GUIDELINE)]  # type: ignore[valid-type]
+Conversation = Literal[tuple(CONVERSATIONS)]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
@@ -114,6 +115,10 @@ class Method(Strict):
     name: Name = Field(description="Naam van de methode, zoals in titels en menu's.")
     summary: Text = Field(description="Twee of drie zinnen: wat de methode is en doet.")
     goal: Text = Field(description="Wat de inbrenger en de groep eraan hebben.")
+    conversation: Conversation = Field(
+        default="intervisie",
+        description="Soort gesprek: intervisie (gelijken over hun eigen handelen) of moreel-beraad (wat is goed om te doen).",
+    )
     fits: list[Text] = Field(min_length=1, description="Vragen en situaties waar de methode bij past.")
     does_not_fit: list[Text] = Field(default=[], description="Vragen en situaties waar ze niet bij past.")
     question_kinds: list[QuestionKind] = Field(

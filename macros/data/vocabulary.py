@@ -48,6 +48,14 @@ QUESTION_KINDS: dict[str, str] = {
     "waarden": "wat goed of juist handelen is",
 }
 
+# What kind of conversation a method is. Moreel beraad (ethics support) shares the shape of
+# intervisie (a case, a step plan, questions first) but asks what is right to do, often
+# with a whole team; the handbook names it and the chooser can leave it out.
+CONVERSATIONS: dict[str, Term] = {
+    "intervisie": Term("intervisie: gelijken leren van hun eigen handelen", "Intervisie"),
+    "moreel-beraad": Term("moreel beraad: samen nadenken over wat goed is om te doen", "Moreel beraad"),
+}
+
 # Where the intervisor is during a phase of the model series (training portal).
 PRESENCE: dict[str, str] = {"leidt": "leidt", "kijkt-mee": "kijkt mee", "afwezig": "is er niet"}
 

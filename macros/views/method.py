@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..data import Catalogue
 from ..data.model import Method
-from ..data.vocabulary import EXPERIENCE, FACILITATOR, GUIDELINE, kind_label
+from ..data.vocabulary import CONVERSATIONS, EXPERIENCE, FACILITATOR, GUIDELINE, kind_label
 from . import addresses
 from .common import Link, SourceView, group_size, method_link, page_link, sources
 
@@ -68,6 +68,7 @@ def facts(method: Method) -> list[Fact]:
         Fact("Groep", group_size(method.group_size), group_note),
         Fact("Wie leidt", _sentence(FACILITATOR[method.facilitator].label), OUR_JUDGEMENT),
         Fact("Ervaring", _sentence(EXPERIENCE[method.experience].label), OUR_JUDGEMENT),
+        Fact("Soort gesprek", _sentence(CONVERSATIONS[method.conversation].label)),
     ]
 
 
