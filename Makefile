@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench schema clean
+.PHONY: serve build test test-fast bench schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -15,19 +15,23 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 serve: $(STAMP)
-	$(PY) -m macros.adapters.serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
-	$(PY) -m macros.adapters.build
+	$(VENV)/bin/intervisiewijzer build
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# Everything but the browser: the data, the views, the builds of the scenarios and the handbook.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser"
 
 bench: $(STAMP)
 	$(PY) tests/benchmark.py
 
 schema: $(STAMP)
-	$(PY) -m macros.data.schema
+	$(VENV)/bin/intervisiewijzer schema
 
 clean:
 	rm -rf site .site-* .bench .zensical .zensical.yml site-zensical $(VENV)

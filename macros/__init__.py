@@ -1,15 +1,16 @@
-"""Macros for hand-written pages: the adapter for mkdocs-macros and Zensical's macros.
+"""Intervisiewijzer: a handbook of intervisie methods, made from YAML data.
 
-``module_name: macros`` loads this package and calls ``define_env``. Every macro renders
-a view through our templates (macros.pages.page_macros); this module only binds them to
-the page that calls them. The core under data/, views/ and templates/ imports nothing
-from a site generator.
+Under MkDocs the plugin (adapters/mkdocs_plugin.py) does everything, the macros of the
+hand-written pages included. ``define_env`` serves generators that load macros from a
+module instead: Zensical (``modules: [intervisiewijzer]``, written by the Zensical
+build) and mkdocs-macros without the plugin. The core under data/, views/ and
+templates/ imports nothing from a site generator.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 
 def _calling_page(env: Any) -> str:
@@ -20,23 +21,16 @@ def _calling_page(env: Any) -> str:
 
 
 def define_env(env: Any) -> None:
-    from .adapters.project import Project, guarded, log, our_fault
+    from .adapters.project import Project, log, our_fault
     from .data import DataError
 
+    settings = (env.variables.get("extra") or {}).get("intervisiewijzer") or {}
     try:
-        project = Project.load(Path(env.project_dir))
+        project = Project.load(Path(env.project_dir), **settings)
     except DataError:
-        return  # the MkDocs hook reports the problems; the pages then hold no macros to run
+        return  # the build reports the problems; the pages then hold no macros to run
     except Exception as exc:  # a bug in our code: one line, never a traceback
         log.error(our_fault("define_env", exc))
         return
-
-    def bind(name: str, render: Callable[..., Any]) -> Callable[..., str]:
-        def macro(*args: Any) -> str:
-            here = _calling_page(env)
-            return str(guarded(f"docs/{here}: {name}()", lambda: render(here, *args)))
-
-        return macro
-
-    for name, render in project.macros().items():
-        env.macro(bind(name, render), name)
+    for name, macro in project.macros(lambda: _calling_page(env)).items():
+        env.macro(macro, name)

@@ -5,8 +5,10 @@ they print is escaped (autoescape), with braces turned into entities (finalize) 
 no later template engine (the macros plugin, a theme) sees ``{{`` in data. An unknown
 name in a template is an error (StrictUndefined), not an empty string.
 
-An organisation restyles a part of a page by putting a template of the same name in
-``overrides/intervisiewijzer/`` (for example ``method/facts.html``): it is found first.
+An organisation restyles a part of a page by putting a template of the same name in its
+own templates folder (``overrides/intervisiewijzer/``, for example ``method/facts.html``):
+it is found first. Its template may extend ours and replace one block:
+``{% extends "_base/method/page.html" %}`` always names the template that ships here.
 """
 
 from __future__ import annotations
@@ -15,13 +17,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .views.glossary import Glossary, Marker
 
 TEMPLATES = Path(__file__).parent / "templates"
-OVERRIDES = Path("overrides") / "intervisiewijzer"  # relative to a project's folder
 
 
 def text(value: Any) -> Markup:
@@ -74,11 +75,10 @@ def prose(value: str, marker: Marker | None = None) -> Markup:
     return out
 
 
-def _environment(project: Path | None) -> Environment:
-    loaders = []
-    if project is not None and (project / OVERRIDES).is_dir():
-        loaders.append(FileSystemLoader(project / OVERRIDES))
-    loaders.append(FileSystemLoader(TEMPLATES))
+def _environment(own: Path | None) -> Environment:
+    ours = FileSystemLoader(TEMPLATES)
+    loaders = [FileSystemLoader(own)] if own is not None and own.is_dir() else []
+    loaders += [ours, PrefixLoader({"_base": ours})]
     env = Environment(
         loader=ChoiceLoader(loaders),
         autoescape=True,
@@ -91,19 +91,19 @@ def _environment(project: Path | None) -> Environment:
     return env
 
 
-# One environment per project folder: its compiled templates outlive a change of data
+# One environment per templates folder: its compiled templates outlive a change of data
 # (the dev server reloads the data at every edit); Jinja reloads a template that changed.
 _environments: dict[Path | None, Environment] = {}
 
 
 class Renderer:
-    """Renders the templates, with a project's overrides found first."""
+    """Renders the templates, with a project's own templates (``own``) found first."""
 
-    def __init__(self, project: Path | None = None, glossary: Glossary | None = None):
+    def __init__(self, own: Path | None = None, glossary: Glossary | None = None):
         self.glossary = glossary
-        if project not in _environments:
-            _environments[project] = _environment(project)
-        self.env = _environments[project]
+        if own not in _environments:
+            _environments[own] = _environment(own)
+        self.env = _environments[own]
 
     def render(self, template: str, **context: Any) -> Markup:
         """One template, with a fresh glossary marker: terms are marked once per render."""

@@ -37,9 +37,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from macros.adapters.config import read_config  # noqa: E402
+THEME_ASSETS = ROOT / "macros" / "theme" / "assets" / "intervisiewijzer"
 
 PYTHON = sys.executable
 LIGHTHOUSE = "lighthouse@12.8.2"
@@ -51,8 +49,7 @@ def project(tmp: Path, methods: int = 0) -> Path:
     """A copy of the handbook with ``methods`` generated method files added."""
     folder = tmp / f"project-{methods}"
     folder.mkdir()
-    for name in ("overrides", "macros"):
-        (folder / name).symlink_to(ROOT / name)
+    (folder / "overrides").symlink_to(ROOT / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", folder / "docs")
     shutil.copytree(ROOT / "methods", folder / "methods")
@@ -133,15 +130,14 @@ def plain_material_project(folder: Path, site: Path) -> Path:
             target = docs / relative / "index.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(as_markdown(page.read_text(encoding="utf-8")), encoding="utf-8")
-    config = read_config(folder)
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
-    config["markdown_extensions"] = [e for e in config["markdown_extensions"] if "macros." not in str(e)]
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda loader, node: "")
+    config = yaml.load((folder / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    config["plugins"] = [p for p in config["plugins"] if p == "search" or (isinstance(p, dict) and "search" in p)]
+    config["extra_css"] = [f"assets/{css.name}" for css in sorted(THEME_ASSETS.glob("*.css"))]
     config["validation"] = {"omitted_files": "info", "unrecognized_links": "info", "anchors": "info"}
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (plain / "overrides").symlink_to(ROOT / "overrides")
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
+    shutil.copytree(THEME_ASSETS, docs / "assets", dirs_exist_ok=True)
     return plain
 
 
@@ -174,7 +170,7 @@ def edit_to_browser(folder: Path, edits: int = 5) -> dict[str, list[float]]:
 
     port = free_port()
     server = subprocess.Popen(
-        [PYTHON, "-m", "macros.adapters.serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     times: dict[str, list[float]] = {}

@@ -12,13 +12,15 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
-from macros.adapters.build import build
+from intervisiewijzer.adapters.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
@@ -60,31 +62,20 @@ def methods_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def scenario(name: str, tmp_path: Path, base: str | None = None) -> Path:
-    """A copy of tests/scenarios/<name> (laid over <base>, if given), with the generator's
-    code and theme linked in."""
+def scenario(name: str, tmp_path: Path) -> Path:
+    """A copy of the self-contained project tests/scenarios/<name>, built with the
+    installed plugin like any organisation's handbook."""
     folder = tmp_path / name
-    if base:
-        shutil.copytree(SCENARIOS / base, folder)
-    shutil.copytree(SCENARIOS / name, folder, dirs_exist_ok=True)
-    (folder / "macros").symlink_to(ROOT / "macros")
-    theme = folder / "overrides"
-    theme.mkdir(exist_ok=True)
-    for item in (ROOT / "overrides").iterdir():
-        if not (theme / item.name).exists():
-            (theme / item.name).symlink_to(item)
-    assets = folder / "docs" / "assets"
-    if not assets.exists():
-        assets.symlink_to(ROOT / "docs" / "assets")
+    shutil.copytree(SCENARIOS / name, folder)
     return folder
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A throw-away copy of the real handbook's data, with its config, pages and code."""
+    """A throw-away copy of the real handbook's data, with its config and pages."""
     folder = tmp_path / "project"
     folder.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
+    for name in ("mkdocs.yml", "docs", "overrides"):
         (folder / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "methods", folder / "methods")
     with (folder / "methods" / "_sources.yml").open("a", encoding="utf-8") as sources:
@@ -92,10 +83,18 @@ def project(tmp_path: Path) -> Path:
     return folder
 
 
+def command(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The installed command ``intervisiewijzer``, as an author runs it."""
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "intervisiewijzer"), *args],
+        cwd=cwd, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+
+
 @pytest.fixture(scope="session")
 def catalogue():
     """The real handbook's data, loaded once (a data error fails the tests that use it)."""
-    from macros.data import load_catalogue
+    from intervisiewijzer.data import load_catalogue
 
     return load_catalogue(ROOT / "methods", ROOT)
 

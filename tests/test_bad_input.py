@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import DataError, load_catalogue
+from intervisiewijzer.data import DataError, load_catalogue
 
-from .conftest import ROOT, method_yaml
+from .conftest import ROOT, command, method_yaml
 
 
 def problems(methods_dir: Path, name: str, content: bytes | str) -> list[str]:
@@ -147,11 +147,7 @@ def test_every_problem_in_every_file_in_one_run(methods_dir):
 
 def test_command_line_prints_one_line_per_problem_without_traceback(project):
     (project / "methods" / "kapot.yml").write_text("name: Kapot\nsteps: 3\n")
-    result = subprocess.run(
-        [sys.executable, "-c", "import sys; from macros.adapters.build import check_data; from pathlib import Path; "
-         f"sys.exit(0 if check_data(Path({str(project)!r})) else 1)"],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    result = command("check", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()

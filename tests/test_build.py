@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.adapters.build import build
+from intervisiewijzer.adapters.build import build
 
-from .conftest import ROOT, method_yaml, scenario
+from .conftest import ROOT, command, method_yaml, scenario
 
 pytestmark = pytest.mark.build
 
@@ -71,11 +71,7 @@ def test_mkdocs_itself_reports_bad_data_in_one_line_without_traceback(tmp_path, 
 
 def test_the_command_line_checks_data_in_one_line_per_problem(minimal):
     (minimal / "methods" / "kapot.yml").write_text(method_yaml(goal=5))
-    result = subprocess.run(
-        [sys.executable, "-c", "import sys; from pathlib import Path; from macros.adapters.build import check_data; "
-         f"sys.exit(0 if check_data(Path({str(minimal)!r})) else 1)"],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    result = command("check", cwd=minimal)
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["methods/kapot.yml:3:1: goal: hier hoort tekst, maar er staat een getal 5 (zet het tussen aanhalingstekens)"]
 

@@ -127,9 +127,9 @@ def test_chooser_without_javascript_lists_every_method(no_js, server, catalogue)
 
 def test_filtering_a_thousand_methods_only_shows_and_hides_rows(page, server, site, catalogue):
     """The real methods page with 1,000 methods: rows are hidden, never rebuilt (timings: make bench)."""
-    from macros.data import Catalogue
-    from macros.rendering import Renderer
-    from macros.views.overview import overview
+    from intervisiewijzer.data import Catalogue
+    from intervisiewijzer.rendering import Renderer
+    from intervisiewijzer.views.overview import overview
 
     real = list(catalogue.methods.items())
     methods = {

@@ -10,10 +10,10 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.data import DataError, load_catalogue
-from macros.pages import generated_pages
-from macros.rendering import Renderer
-from macros.views.glossary import Glossary
+from intervisiewijzer.data import DataError, load_catalogue
+from intervisiewijzer.pages import generated_pages
+from intervisiewijzer.rendering import Renderer
+from intervisiewijzer.views.glossary import Glossary
 
 from .conftest import method_yaml
 
@@ -35,7 +35,7 @@ def outcome(methods_dir, content: bytes) -> str:
     finally:
         assert time.monotonic() - started < 5, "loading took too long"
     renderer = Renderer(glossary=Glossary(catalogue.glossary))
-    for page in generated_pages(catalogue):
+    for page in generated_pages(catalogue, methods_dir.parent / "docs"):
         assert page.body(renderer), page.src
     return "ok"
 

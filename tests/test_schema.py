@@ -14,9 +14,9 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.data import DataError, load_catalogue
-from macros.data.schema import SCHEMAS, render
-from macros.data.yamlsource import read_yaml
+from intervisiewijzer.data import DataError, load_catalogue
+from intervisiewijzer.data.schema import SCHEMAS, render
+from intervisiewijzer.data.yamlsource import read_yaml
 
 from .conftest import MINIMAL_METHOD, method_yaml
 

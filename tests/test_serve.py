@@ -1,4 +1,5 @@
-"""The author's dev server (`make serve`): broken data shows where the author looks."""
+"""The author's dev server (`mkdocs serve`, which `make serve` runs): broken data shows where
+the author looks."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def dev_server(tmp_path):
     project = scenario("minimal", tmp_path)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "macros.adapters.serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
@@ -74,7 +75,7 @@ def test_the_terminal_shows_the_problems_without_noise(dev_server, browser):
 
 
 def test_an_edit_reaches_the_open_tab_and_the_search(dev_server, browser):
-    """A rebuild reuses the search entries of unchanged pages; the edited page's are new."""
+    """A rebuild leaves the search entries of unchanged pages as they were; the edited page's are new."""
     project, url, lines, process = dev_server
     page = browser.new_page()
     page.goto(url + "methoden/testmethode/")

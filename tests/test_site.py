@@ -57,14 +57,17 @@ def test_every_method_page_shows_what_it_is_for_how_long_and_every_step(site, ca
         assert page.find("meta", attrs={"name": "description"})["content"].strip()
 
 
-def test_judgements_and_guidelines_are_marked_as_ours(site, catalogue):
+def test_judgements_and_guidelines_are_marked_as_ours_once(site, catalogue):
     for slug, method in catalogue.methods.items():
-        facts = {text_of(dt): text_of(dd) for dt, dd in zip(*(soup(site, f"methoden/{slug}").select(f"aside.iw-facts {t}") for t in ("dt", "dd")))}
-        assert facts["Wie leidt"].endswith("(inschatting van Intervisiewijzer)")
-        assert facts["Ervaring"].endswith("(inschatting van Intervisiewijzer)")
-        assert ("richtlijn van Intervisiewijzer" in facts["Tijd"]) == ("minutes" in method.guideline), slug
-        group_ours = bool({"group_size", "group_min", "group_max"} & set(method.guideline))
-        assert ("richtlijn van Intervisiewijzer" in facts["Groep"]) == group_ours, slug
+        box = soup(site, f"methoden/{slug}").select_one("aside.iw-facts")
+        facts = {text_of(dt): dd.select_one(".iw-ours") is not None for dt, dd in zip(box.select("dt"), box.select("dd"))}
+        assert facts["Wie leidt"] and facts["Ervaring"], slug
+        assert facts["Tijd"] == ("minutes" in method.guideline), slug
+        assert facts["Groep"] == bool({"group_size", "group_min", "group_max"} & set(method.guideline)), slug
+        assert not facts["Doel"] and not facts["Soort gesprek"], slug
+        # Said once, under the box, not on each line.
+        note = text_of(box.select_one(".iw-facts__note"))
+        assert note.startswith("Met * gemarkeerd") and box.get_text().count("Intervisiewijzer") == 1, slug
 
 
 def test_related_and_confusable_methods_are_links_that_resolve(site, catalogue):
@@ -142,7 +145,7 @@ def test_pages_do_not_grow_with_the_catalogue(site, catalogue):
 
 
 def test_schema_files_are_up_to_date(catalogue):
-    from macros.data.schema import SCHEMAS, render
+    from intervisiewijzer.data.schema import SCHEMAS, render
 
     for name, model in SCHEMAS.items():
         committed = (ROOT / "methods" / "_schema" / name).read_text(encoding="utf-8")

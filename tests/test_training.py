@@ -8,7 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.data import DataError, load_catalogue
+from intervisiewijzer.data import DataError, load_catalogue
 
 from .conftest import method_yaml, scenario
 from .test_print import MM, pdf_pages, words
@@ -210,7 +210,7 @@ HOSTILE = "Let op <script>alert('x')</script> en {{ 7*7 }} en {% if 1 %}ja{% end
 
 @pytest.mark.build
 def test_training_text_is_data_never_markup_or_template(tmp_path):
-    from macros.adapters.build import build
+    from intervisiewijzer.adapters.build import build
 
     project = scenario("minimal", tmp_path)
     training = yaml.safe_load(dump(MINIMAL_TRAINING).replace("method: x", "method: testmethode"))

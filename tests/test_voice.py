@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from macros.data import load_catalogue
+from intervisiewijzer.data import load_catalogue
 from tests.conftest import ROOT
 
 # Third-person forms of verbs that role lines use. Words that are also an imperative

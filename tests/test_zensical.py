@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.adapters import zensical_build
+from intervisiewijzer.adapters import zensical_build
 
 pytestmark = pytest.mark.build
 

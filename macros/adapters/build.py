@@ -1,33 +1,32 @@
-"""``python -m macros.adapters.build``: build the site safely with MkDocs.
+"""``intervisiewijzer build``: build a handbook safely with MkDocs.
 
-mkdocs empties ``site_dir`` before it validates anything, and with ``--strict -q`` it
-can exit 0 although warnings were logged. So: check the data first (one line per
-problem), build into a temporary folder next to the target, fail on any warning or
-error in mkdocs' log, and only then swap the new site in. A failed build leaves the
-previous site exactly as it was.
+mkdocs empties ``site_dir`` before it validates anything, and without ``--strict`` a
+broken link is only a warning. So: let MkDocs read mkdocs.yml itself, build into a
+temporary folder next to the target, fail on any warning or error MkDocs or a plugin
+logs (the plugin logs each problem in the data as one line), and only then swap the new
+site in. A failed build leaves the previous site exactly as it was.
 """
 
 from __future__ import annotations
 
-import argparse
+import logging
 import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from ..data import DataError, load_catalogue
-from .config import read_config
 
-ROOT = Path(__file__).resolve().parents[2]
-_LOG_PROBLEM = re.compile(r"^(WARNING|ERROR|CRITICAL)\b|Aborted|Traceback", re.MULTILINE)
+SITE_URL_MISSING = (
+    "Let op: SITE_URL is niet gezet. De site werkt, maar zonder canonieke adressen en met een lege sitemap. "
+    "Bouw voor publicatie met SITE_URL=https://jouw-adres/ make build."
+)
 
 
-def check_data(root: Path = ROOT) -> bool:
+def check_data(root: Path, methods: str = "methods") -> bool:
     try:
-        load_catalogue(root / "methods", root)
+        load_catalogue(root / methods, root)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -35,42 +34,58 @@ def check_data(root: Path = ROOT) -> bool:
     return True
 
 
-def _mkdocs_problems(output: str) -> list[str]:
-    """Warning and error lines from mkdocs' log, with their indented continuation lines."""
-    problems, inside = [], False
-    for line in output.splitlines():
-        if _LOG_PROBLEM.search(line) and "Material for MkDocs" not in line:
-            problems.append(line)
-            inside = True
-        elif inside and line[:1].isspace():
-            problems.append(line)
-        else:
-            inside = False
-    return problems
+class _Problems(logging.Handler):
+    """Every warning and error MkDocs and its plugins log during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
 
 
-def build(site_dir: Path, root: Path = ROOT, config: Path | None = None) -> bool:
+def _mkdocs_build(config_file: Path, site_dir: Path) -> list[str]:
+    """Build with MkDocs in this process; the problems it logged (none: a good build)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    problems = _Problems()
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(problems)
+    logger.setLevel(logging.INFO)
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+        if not config.site_url:
+            print(SITE_URL_MISSING, file=sys.stderr)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as exc:  # MkDocs' own one-line errors (Abort is a SystemExit)
+        if str(exc) and not problems.lines:
+            problems.lines.append(str(exc))
+        problems.lines = problems.lines or ["MkDocs brak het bouwen af"]
+    finally:
+        logger.removeHandler(problems)
+        logger.setLevel(level)
+    return problems.lines
+
+
+def build(site_dir: Path, root: Path, config_file: Path | None = None) -> bool:
     """Build into ``site_dir``; True on success. On failure ``site_dir`` is left untouched."""
-    if not check_data(root):
-        return False
-    if not read_config(root).get("site_url"):
-        print(
-            "Let op: SITE_URL is niet gezet. De site werkt, maar zonder canonieke adressen en met een lege sitemap. "
-            "Bouw voor publicatie met SITE_URL=https://jouw-adres/ make build.",
-            file=sys.stderr,
-        )
+    root = root.resolve()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     try:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(tmp)]
-        if config:
-            command += ["--config-file", str(config)]
-        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-        problems = _mkdocs_problems(result.stdout + result.stderr)
-        if result.returncode != 0 or problems:
-            for line in problems or (result.stdout + result.stderr).strip().splitlines()[-5:]:
+        problems = _mkdocs_build(config_file or root / "mkdocs.yml", tmp)
+        if problems:
+            for line in problems:
                 print(line, file=sys.stderr)
             print(f"bouwen mislukt: {site_dir.name}/ is gebleven zoals het was", file=sys.stderr)
             return False
@@ -83,16 +98,3 @@ def build(site_dir: Path, root: Path = ROOT, config: Path | None = None) -> bool
         return True
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check the data files")
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    args = parser.parse_args(argv)
-    ok = check_data() if args.check else build(args.site_dir)
-    return 0 if ok else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

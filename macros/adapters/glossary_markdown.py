@@ -1,9 +1,9 @@
 """A Markdown extension that marks glossary terms on the hand-written pages.
 
-It uses the same marker as the generated pages (macros.views.glossary): a term is marked
-the first time it appears in the page's text, not in headings, links or code, and not at
-every repeat. Any generator that runs Python-Markdown (MkDocs, Zensical) loads it from
-mkdocs.yml: ``- macros.adapters.glossary_markdown``.
+It uses the same marker as the generated pages (views/glossary.py): a term is marked the
+first time it appears in the page's text, not in headings, links or code, and not at
+every repeat. The MkDocs plugin adds it; the Zensical build names it in the staged
+configuration: ``intervisiewijzer.adapters.glossary_markdown``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from macros.data.catalogue import SHARED_FILES
-from macros.data.validation import load_file
-from macros.views.glossary import Glossary, Marker
+from ..data.catalogue import SHARED_FILES
+from ..data.validation import load_file
+from ..views.glossary import Glossary, Marker
 
 GLOSSARY_FILE = "_glossary.yml"
 SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "script", "style", "button", "label", "summary", "dt"}

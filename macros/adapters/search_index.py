@@ -18,10 +18,10 @@ import re
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.exceptions import Abort
 
-from macros.data import Catalogue
-from macros.views import addresses, handbook
+from ..data import Catalogue
+from ..views import addresses, handbook
+from .project import log
 
 FIELDS = {"title": {"boost": 8.0}, "text": {"boost": 1.0}, "tags": {"boost": 8.0}}
 
@@ -75,9 +75,7 @@ def glossary_families(catalogue: Catalogue) -> list[list[str]]:
 def glossary_entries(page: dict, catalogue: Catalogue) -> list[dict]:
     """Cut the glossary page's entry to its introduction; one entry per term."""
     intro = re.match(r"(?:\s*<p>.*?</p>)+", page["text"])
-    if intro is None:
-        raise Abort(f"the glossary page {page['location']} has no introduction before its terms")
-    page["text"] = intro.group(0).strip()
+    page["text"] = intro.group(0).strip() if intro else ""
     return [
         {
             "location": f"{page['location']}#{anchor}",
@@ -85,42 +83,8 @@ def glossary_entries(page: dict, catalogue: Catalogue) -> list[dict]:
             "text": f"<p>{escape(' '.join(definition.split()))}</p>",
             "boost": GLOSSARY_BOOST,
         }
-        for anchor, term, definition in handbook.glossary(catalogue)
+        for anchor, term, definition in ((t.anchor, t.term, t.definition) for t in handbook.glossary(catalogue).terms)
     ]
-
-
-class SearchEntryMemo:
-    """Under ``make serve``, a page whose HTML is unchanged since the last rebuild is not
-    parsed for search again: an edit to one method changes a handful of pages, and
-    parsing all of them is a quarter of a rebuild. Keyed by everything Material's
-    ``SearchIndex.add_entry_from_context`` reads, so the index is the same as without it."""
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple, list[dict]] = {}
-        self._used: dict[tuple, list[dict]] = {}
-
-    def attach(self, plugins) -> None:
-        """Wrap the search plugin's indexer of this build (a new one every rebuild)."""
-        plugin = plugins.get("material/search") or plugins.get("search")
-        if plugin is None or not hasattr(plugin, "search_index"):
-            return
-        index = plugin.search_index
-        parse = index.add_entry_from_context
-        self._entries, self._used = self._used or self._entries, {}
-
-        def add_entry_from_context(page) -> None:
-            meta = page.meta
-            key = (page.url, page.title, page.content, repr(meta.get("title")), repr(meta.get("tags")), repr(meta.get("search")))
-            entries = self._entries.get(key)
-            if entries is None:
-                start = len(index.entries)
-                parse(page)
-                entries = [dict(entry) for entry in index.entries[start:]]
-            else:
-                index.entries.extend(dict(entry) for entry in entries)
-            self._used[key] = entries
-
-        index.add_entry_from_context = add_entry_from_context
 
 
 def finish_search_index(site: Path, catalogue: Catalogue) -> None:
@@ -143,7 +107,8 @@ def finish_search_index(site: Path, catalogue: Catalogue) -> None:
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     stemmer = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js"
     if not stemmer.exists():
-        raise Abort(f"{stemmer} is missing: is the search plugin set to lang: nl?")
+        log.info("De zoekfunctie is niet Nederlands (search: lang: nl): de Nederlandse woordfamilies blijven uit")
+        return
     families = json.dumps(FAMILIES + glossary_families(catalogue), ensure_ascii=False)
     with stemmer.open("a", encoding="utf-8") as out:
         out.write(f"\n{SEARCH_EXTENSION}\nlunr.intervisiewijzer.useFamilies({families});\n")

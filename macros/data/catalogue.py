@@ -55,6 +55,20 @@ class Catalogue:
         used = {role_id for step in method.steps for role_id in step.roles}
         return [(role_id, role) for role_id, role in self.roles.items() if role_id in used]
 
+    def role_with(self, duty: str) -> str | None:
+        """The id of the role that has this duty in the roles file, if any."""
+        return next((role_id for role_id, role in self.roles.items() if role.duty == duty), None)
+
+    def series_roles(self) -> tuple[str, ...]:
+        """The roles that rotate over a series: the inbrenger first, then in the order of the file."""
+        bringer = self.role_with("inbrengen")
+        rotating = [role_id for role_id, role in self.roles.items() if role.rotates and role_id != bringer]
+        return tuple([bringer, *rotating]) if bringer and self.roles[bringer].rotates else tuple(rotating)
+
+    def draaiboek_checklists(self, place: str) -> list[Checklist]:
+        """The checklists that stand in every draaiboek at this place ("voor" or "na")."""
+        return [checklist for checklist in self.checklists.values() if checklist.draaiboek == place]
+
 
 def method_files(methods_dir: Path) -> list[Path]:
     return sorted(p for p in methods_dir.iterdir() if p.suffix in METHOD_SUFFIXES and not p.name.startswith(("_", ".")))
@@ -64,22 +78,24 @@ def _fingerprint(methods_dir: Path) -> tuple:
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(methods_dir.iterdir()) if p.is_file())
 
 
-_cache: dict[tuple[Path, Path], tuple[tuple, Catalogue]] = {}
+_cache: dict[tuple[Path, Path, Path], tuple[tuple, Catalogue]] = {}
 
 
-def load_catalogue(methods_dir: Path, root: Path | None = None) -> Catalogue:
+def load_catalogue(methods_dir: Path, root: Path | None = None, docs_dir: Path | None = None) -> Catalogue:
     """Load and check everything in ``methods_dir``; raise DataError listing every problem.
 
-    File names in problems are relative to ``root`` (default: the folder above).
+    File names in problems are relative to ``root`` (default: the folder above);
+    ``docs_dir`` (default: ``root``/docs) holds the pages the training asks to read.
     """
     methods_dir = methods_dir.resolve()
     root = (root or methods_dir.parent).resolve()
+    docs_dir = (docs_dir or root / "docs").resolve()
     fingerprint = _fingerprint(methods_dir)
-    cached = _cache.get((methods_dir, root))
+    cached = _cache.get((methods_dir, root, docs_dir))
     if cached and cached[0] == fingerprint:
         return cached[1]
-    catalogue = _load_all(methods_dir, root)
-    _cache[(methods_dir, root)] = (fingerprint, catalogue)
+    catalogue = _load_all(methods_dir, root, docs_dir)
+    _cache[(methods_dir, root, docs_dir)] = (fingerprint, catalogue)
     return catalogue
 
 
@@ -112,7 +128,7 @@ def _load_methods(methods_dir: Path, root: Path, problems: list[Problem]) -> tup
     return loaded, {p.stem for p in files}
 
 
-def _load_all(methods_dir: Path, root: Path) -> Catalogue:
+def _load_all(methods_dir: Path, root: Path, docs_dir: Path) -> Catalogue:
     problems: list[Problem] = []
     shared: dict[str, Loaded | None] = {}
     for name, model in SHARED_FILES.items():
@@ -122,7 +138,6 @@ def _load_all(methods_dir: Path, root: Path) -> Catalogue:
         elif name in REQUIRED_FILES:
             problems.append(Problem(_label(path, root), 1, 1, "", f"dit bestand ontbreekt: {REQUIRED_FILES[name]}"))
     methods, slugs = _load_methods(methods_dir, root, problems)
-    docs_dir = root / "docs"
     problems += cross_reference_problems(shared, methods, slugs, docs_dir if docs_dir.is_dir() else None)
     if problems:
         raise DataError(problems)

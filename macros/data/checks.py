@@ -144,6 +144,35 @@ def _training_problems(
     return check.problems
 
 
+def _role_problems(entry: Loaded) -> list[Problem]:
+    """Each duty belongs to one role at most; in a series the inbrenger rotates too."""
+    check, roles = _Checker(entry), entry.value.root
+    holders: dict[str, str] = {}
+    for role_id, role in roles.items():
+        if role.duty is None:
+            continue
+        if role.duty in holders:
+            check.add((role_id, "duty"), f"de rol '{holders[role.duty]}' heeft al duty '{role.duty}': één rol per taak")
+        else:
+            holders[role.duty] = role_id
+    bringer = holders.get("inbrengen")
+    if bringer and not roles[bringer].rotates and any(role.rotates for role in roles.values()):
+        check.add((bringer, "duty"), "in een reeks gaat de inbrenger rond: zet bij deze rol ook rotates: true")
+    return check.problems
+
+
+def _series_problems(entry: Loaded, roles: Loaded | None) -> list[Problem]:
+    """The model series has members enough for the roles that rotate."""
+    if roles is None:
+        return []
+    check, series = _Checker(entry), entry.value.series
+    rotating = [role_id for role_id, role in roles.value.root.items() if role.rotates]
+    if series.members < len(rotating):
+        message = f"{series.members} leden kunnen de {len(rotating)} rollen die rondgaan ({', '.join(rotating)}) niet verdelen"
+        check.add(("series", "members"), message)
+    return check.problems
+
+
 def _comparison_problems(entry: Loaded) -> list[Problem]:
     check, comparison = _Checker(entry), entry.value
     for i, aspect in enumerate(comparison.aspects):
@@ -171,6 +200,8 @@ def cross_reference_problems(
     """
     problems: list[Problem] = []
     roles = _ids(shared, "_roles.yml") or None
+    if roles_file := shared.get("_roles.yml"):
+        problems += _role_problems(roles_file)
     for slug, entry in methods.items():
         problems += _method_problems(slug, entry, roles, slugs)
     if comparison := shared.get("_comparison.yml"):
@@ -182,6 +213,7 @@ def cross_reference_problems(
         problems += _training_problems(
             training, slugs, cases, _ids(shared, "_cases.yml"), _ids(shared, "_checklists.yml"), docs_dir
         )
+        problems += _series_problems(training, shared.get("_roles.yml"))
     sources = _ids(shared, "_sources.yml")
     if sources is not None:
         citing = list(methods.values()) + [shared[name] for name in shared if shared[name] and name != "_sources.yml"]

@@ -3,9 +3,14 @@ of professional guidance, the printable checklists and forms, and the bibliograp
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, RootModel
 
 from .model import Citation, Name, Publication, Slug, Strict, Text
+from .vocabulary import DRAAIBOEK_PLACES
+
+DraaiboekPlace = Literal[tuple(DRAAIBOEK_PLACES)]  # type: ignore[valid-type]
 
 
 class Glossary(RootModel[dict[Name, Text]]):
@@ -40,6 +45,9 @@ class Checklist(Strict):
     description: Text = Field(description="Wie de lijst gebruikt, en wanneer.")
     sections: list[ChecklistSection] = Field(min_length=1, description="De delen, in volgorde.")
     sources: list[Citation] = Field(default=[], description="De publicaties waar de punten vandaan komen.")
+    draaiboek: DraaiboekPlace | None = Field(
+        default=None, description="Of de lijst in het draaiboek van iedere methode staat: 'voor' de stappen of 'na' de stappen."
+    )
 
 
 class Checklists(RootModel[dict[Slug, Checklist]]):

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, field_validator, model_validator
 
-from .vocabulary import CONVERSATIONS, EXPERIENCE, FACILITATOR, GUIDELINE, QUESTION_KINDS
+from .vocabulary import CONVERSATIONS, DUTIES, EXPERIENCE, FACILITATOR, GUIDELINE, QUESTION_KINDS
 
 # Text that is more than white space; JSON Schema says so with a pattern.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"\S")]
@@ -26,6 +26,7 @@ QuestionKind = Literal[tuple(QUESTION_KINDS)]  # type: ignore[valid-type]
 Facilitator = Literal[tuple(FACILITATOR)]  # type: ignore[valid-type]
 Guideline = Literal[tuple(GUIDELINE)]  # type: ignore[valid-type]
 Conversation = Literal[tuple(CONVERSATIONS)]  # type: ignore[valid-type]
+Duty = Literal[tuple(DUTIES)]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
@@ -41,6 +42,18 @@ class Role(Strict):
     dos: list[Text] = Field(default=[], description="Korte tips 'Doen' voor de rolkaart.")
     donts: list[Text] = Field(default=[], description="Korte tips 'Niet doen' voor de rolkaart.")
     example_questions: list[Text] = Field(default=[], description="Voorbeeldvragen, voor de rollen die vragen stellen.")
+    duty: Duty | None = Field(
+        default=None,
+        description=(
+            "Wat de pagina's met deze rol doen. 'inbrengen': wie de casus inbrengt. 'leiden': wie het draaiboek volgt;"
+            " een intervisor van buiten neemt deze rol over. 'vragen': de rol van alle anderen; op de rolkaarten"
+            " krijgt ieder die overblijft deze kaart. Elke taak hoort bij hoogstens één rol."
+        ),
+    )
+    rotates: bool = Field(
+        default=False,
+        description="Of de rol in een reeks bijeenkomsten rondgaat. De planner deelt deze rollen uit, in de volgorde van dit bestand.",
+    )
 
 
 class Roles(RootModel[dict[Slug, Role]]):
@@ -91,7 +104,7 @@ class Publication(Strict):
     year: int | None = Field(default=None, ge=1900, le=2100, description="Jaar van de druk die je gebruikt.")
     edition: Text | None = Field(default=None, description="De druk, als die ertoe doet: '16e druk'.")
     publisher: Text | None = Field(default=None, description="Uitgever, of de organisatie achter een webpagina.")
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")] | None = Field(
+    url: Annotated[str, StringConstraints(pattern=r'^https://[^\s<>"]+$')] | None = Field(
         default=None, description="Adres van een publicatie die online staat (https)."
     )
     used_for: Text = Field(description="Waarvoor het handboek deze bron gebruikt.")

@@ -1,16 +1,15 @@
 """The JSON Schemas that editors use to check the data files while an author types.
 
 Generated from the pydantic models, and from the data: an editor can then also refuse an
-unknown role, method, source, case or form, not only a misspelt field. The adapters write
-them whenever a build has loaded the data (``write_schemas``), so they follow the data;
-``python -m macros.data.schema`` writes them by hand. Checks that JSON Schema cannot
-express are listed in the README (for example a maximum below the minimum).
+unknown role, method, source, case or form, not only a misspelt field. The command
+``intervisiewijzer schema`` (``make schema``) writes them; a build never does, and a test
+fails when the committed ones are stale. Checks that JSON Schema cannot express are
+listed in the README (for example a maximum below the minimum).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ from pydantic import BaseModel
 from .catalogue import SHARED_FILES, Catalogue, load_catalogue
 from .model import Method
 
-ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_FOLDER = "_schema"
 # A shared file methods/_<name>.yml uses <name>.schema.json; every other file is a method.
 SCHEMAS: dict[str, type[BaseModel]] = {"method.schema.json": Method} | {
@@ -97,24 +95,21 @@ def render(model: type[BaseModel], catalogue: Catalogue | None = None) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_schemas(methods_dir: Path, catalogue: Catalogue) -> list[str]:
-    """Write the schemas that changed; return their names."""
+def schemas(catalogue: Catalogue) -> dict[str, str]:
+    """Every schema's file name and text, for this data."""
+    return {name: render(model, catalogue) for name, model in SCHEMAS.items()}
+
+
+def write_schemas(methods_dir: Path, root: Path) -> list[str]:
+    """Write the schemas that changed for the data in ``methods_dir``; return their names.
+    Raises DataError when the data has problems."""
+    catalogue = load_catalogue(methods_dir, root)
     folder = methods_dir / SCHEMA_FOLDER
     folder.mkdir(exist_ok=True)
     written = []
-    for name, model in SCHEMAS.items():
-        path, text = folder / name, render(model, catalogue)
+    for name, text in schemas(catalogue).items():
+        path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             written.append(name)
     return written
-
-
-def main() -> int:
-    for name in write_schemas(ROOT / "methods", load_catalogue(ROOT / "methods", ROOT)):
-        print(f"wrote methods/{SCHEMA_FOLDER}/{name}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -9,7 +9,8 @@ from pydantic import Field, StringConstraints, model_validator
 
 from .handbook import WritingField
 from .model import Citation, Name, QuestionKind, Slug, Strict, Text, Variant
-from .vocabulary import PRESENCE, SERIES_ROLES
+from .vocabulary import PRESENCE
+
 # A hand-written page of the handbook, relative to docs/, with an optional anchor.
 DocsPage = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.md(?:#[a-z0-9-]+)?$")]
 
@@ -94,12 +95,6 @@ class Series(Strict):
     phases: list[Phase] = Field(min_length=2)
     variants: list[Variant] = []
     sources: list[Citation] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _enough_members(self) -> Series:
-        if self.members < len(SERIES_ROLES):
-            raise ValueError(f"{self.members} leden kunnen de {len(SERIES_ROLES)} rollen van een bijeenkomst niet verdelen")
-        return self
 
 
 class SelfAssessment(Strict):

@@ -77,10 +77,16 @@ FORMER_CODES: dict[str, str] = {
     "success": "succes", "qualities": "kwaliteiten", "values": "waarden",
 }  # fmt: skip
 
-# Roles that rotate over a series of meetings, in the order they are handed out (ids in
-# methods/_roles.yml). With three people there is no verslaglegger.
-SERIES_ROLES = ("inbrenger", "procesbegeleider", "tijdbewaker", "verslaglegger")
-INBRENGER, FACILITATOR_ROLE = SERIES_ROLES[0], SERIES_ROLES[1]
+# What the pages do with a role (``duty`` in methods/_roles.yml): the code knows these
+# duties, the data says which role has which.
+DUTIES: dict[str, str] = {
+    "inbrengen": "brengt de casus in",
+    "leiden": "leidt de bijeenkomst en volgt het draaiboek",
+    "vragen": "stelt vragen; ieder die geen andere rol heeft",
+}
+
+# Where a checklist stands in a method's draaiboek (``draaiboek`` in methods/_checklists.yml).
+DRAAIBOEK_PLACES: dict[str, str] = {"voor": "Voor de bijeenkomst", "na": "Afsluiting"}
 
 
 def kind_label(kind: str) -> str:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 
 from ..data import Catalogue
 from ..data.model import Role
-from ..data.vocabulary import SERIES_ROLES
 from .planning import plans
 
 CARDS_PER_SHEET = 4
@@ -22,8 +21,6 @@ CARD_LINES = 27.5
 LINE_CHARS = 53
 ITEM_GAP = 0.2  # space between two list items, in lines
 LABEL_LINES = 1.3  # a label ("Doen") with the space above it
-# Roles a group may add to any method: the series planner hands them out every meeting.
-EXTRA_ROLES = SERIES_ROLES[2:]
 
 
 @dataclass(frozen=True)
@@ -129,11 +126,18 @@ def method_cards(catalogue: Catalogue, slug: str) -> list[Card]:
         cards.append(
             Card(method.name, role_id, role.name, role.purpose, sections, footer, method.total_minutes, anchor=f"rol-{role_id}")
         )
-    for role_id in EXTRA_ROLES:
-        if role_id in catalogue.roles and role_id not in dict(used):
+    for role_id in extra_roles(catalogue):
+        if role_id not in dict(used):
             card = _generic(method.name, role_id, catalogue.roles[role_id], footer, optional=True)
             cards.append(replace(card, total=method.total_minutes))
     return [part for card in cards for part in split(card)]
+
+
+def extra_roles(catalogue: Catalogue) -> list[str]:
+    """Roles a group may add to any method: those the series planner hands out every
+    meeting, besides the inbrenger and the one who leads."""
+    own = {catalogue.role_with("inbrengen"), catalogue.role_with("leiden")}
+    return [role_id for role_id in catalogue.series_roles() if role_id not in own]
 
 
 def deck_cards(catalogue: Catalogue) -> list[Card]:
@@ -149,20 +153,30 @@ def sheets(cards: list[Card]) -> list[list[Card]]:
 
 
 @dataclass(frozen=True)
+class DeckPage:
+    """Every role on a card, four to a sheet (rollen/)."""
+
+    sheets: list[list[Card]]
+
+
+def deck_page(catalogue: Catalogue) -> DeckPage:
+    return DeckPage(sheets(deck_cards(catalogue)))
+
+
+@dataclass(frozen=True)
 class CardsPage:
     """A method's role cards, with what a group needs to print one card per person."""
 
     name: str
     cards: list[Card]
+    sheets: list[list[Card]]
     people: int  # the group size the page opens with
     group_min: int
     group_max: int | None
     fixed: list[str]  # roles one person each holds, besides the vragenstellers
+    questioner: str | None  # the role everyone else holds (duty: vragen)
     optional: list[tuple[str, str]]  # id, name of the roles a group may add
     plans: dict[str, object]
-
-
-QUESTIONER = "vragensteller"
 
 
 def cards_page(catalogue: Catalogue, slug: str) -> CardsPage:
@@ -171,13 +185,16 @@ def cards_page(catalogue: Catalogue, slug: str) -> CardsPage:
     size = method.group_size
     people = size.min if size.max is None else (size.min + size.max + 1) // 2
     roles = dict.fromkeys(card.role_id for card in cards)
+    questioner = catalogue.role_with("vragen")
     return CardsPage(
         name=method.name,
         cards=cards,
+        sheets=sheets(cards),
         people=people,
         group_min=size.min,
         group_max=size.max,
-        fixed=[role for role in roles if role != QUESTIONER and not any(c.optional for c in cards if c.role_id == role)],
+        fixed=[role for role in roles if role != questioner and not any(c.optional for c in cards if c.role_id == role)],
+        questioner=questioner,
         optional=[(card.role_id, card.role) for card in cards if card.optional and card.part == 1],
         plans=plans([step.minutes for step in method.steps]),
     )

@@ -6,15 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data import Catalogue
-from ..data.vocabulary import FACILITATOR_ROLE
 from . import addresses
 from .common import source_line
 from .forms import SectionView, sections
 from .method import StepView, steps
 from .planning import DEFAULT_START, longest_time, plans, shortest_time
 
-BEFORE_MEETING = "voorbereiding-bijeenkomst"
-AFTER_MEETING = "afsluiting-bijeenkomst"
 # Times offered as buttons in the session planner, besides the method's own.
 SESSION_TIMES = (60, 90, 120)
 
@@ -62,17 +59,16 @@ class DraaiboekPage:
 
 def draaiboek_page(catalogue: Catalogue, slug: str) -> DraaiboekPage:
     method = catalogue.methods[slug]
-    before = catalogue.checklists.get(BEFORE_MEETING)
-    after = catalogue.checklists.get(AFTER_MEETING)
+    leader = catalogue.role_with("leiden")
     return DraaiboekPage(
         name=method.name,
         slug=slug,
-        steps=[ScriptStep(view, method.steps[view.number - 1].roles.get(FACILITATOR_ROLE)) for view in steps(catalogue, method)],
+        steps=[ScriptStep(view, method.steps[view.number - 1].roles.get(leader)) for view in steps(catalogue, method)],
         total=method.total_minutes,
         start=DEFAULT_START,
         plan=plan(catalogue, slug),
-        before=sections("voor", before) if before else [],
-        after=sections("na", after) if after else [],
+        before=sections("voor", *catalogue.draaiboek_checklists("voor")),
+        after=sections("na", *catalogue.draaiboek_checklists("na")),
         source=source_line(catalogue, method.sources),
         links={
             "cards": addresses.link(addresses.draaiboek(slug), addresses.role_cards(slug)),

@@ -41,8 +41,10 @@ def section(prefix: str, data: ChecklistSection) -> SectionView:
     )
 
 
-def sections(prefix: str, checklist: Checklist) -> list[SectionView]:
-    return [section(f"{prefix}{n}", s) for n, s in enumerate(checklist.sections, start=1)]
+def sections(prefix: str, *checklists: Checklist) -> list[SectionView]:
+    """The sections of one or more checklists, numbered on: ``voor1``, ``voor2``, ..."""
+    parts = [part for checklist in checklists for part in checklist.sections]
+    return [section(f"{prefix}{n}", s) for n, s in enumerate(parts, start=1)]
 
 
 @dataclass(frozen=True)

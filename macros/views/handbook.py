@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..data import Catalogue
+from ..data.citations import PageCitations
 from ..data.model import Citation
 from . import addresses
 from .cards import method_cards, sheets
@@ -46,9 +47,21 @@ def anchor(term: str) -> str:
     return "begrip-" + "-".join(re.sub(r"[^\w]+", " ", term.lower()).split())
 
 
-def glossary(catalogue: Catalogue) -> list[tuple[str, str, str]]:
-    """(anchor, term, definition), alphabetically."""
-    return [(anchor(term), term, text) for term, text in sorted(catalogue.glossary.items(), key=lambda i: i[0].lower())]
+@dataclass(frozen=True)
+class Term:
+    anchor: str
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class GlossaryPage:
+    terms: list[Term]  # alphabetically
+
+
+def glossary(catalogue: Catalogue) -> GlossaryPage:
+    ordered = sorted(catalogue.glossary.items(), key=lambda item: item[0].lower())
+    return GlossaryPage([Term(anchor(term), term, text) for term, text in ordered])
 
 
 @dataclass(frozen=True)
@@ -58,7 +71,7 @@ class Entry:
     cited_by: list[Link]
 
 
-def _cited_by(catalogue: Catalogue, here: str) -> dict[str, list[Link]]:
+def _cited_by(catalogue: Catalogue, here: str, pages: list[PageCitations]) -> dict[str, list[Link]]:
     """Source id -> links to the methods, forms and pages that cite it."""
     citing: list[tuple[Link, list[Citation]]] = [(method_link(catalogue, here, slug), m.sources) for slug, m in catalogue.methods.items()]
     citing += [(checklist_link(catalogue, here, cid), c.sources) for cid, c in catalogue.checklists.items()]
@@ -71,21 +84,28 @@ def _cited_by(catalogue: Catalogue, here: str) -> dict[str, list[Link]]:
     if catalogue.comparison:
         cited = catalogue.comparison.sources + [c for aspect in catalogue.comparison.aspects for c in aspect.sources]
         citing.append((page_link("De vergelijking", here, addresses.COMPARISON), cited))
+    citing += [(page_link(page.title, here, page.src), [Citation(ref=ref) for ref in page.refs]) for page in pages]
     found: dict[str, list[Link]] = {}
     for link, citations in citing:
         for citation in citations:
-            if link not in found.setdefault(citation.ref, []):
+            if all(other.href != link.href for other in found.setdefault(citation.ref, [])):  # a page once
                 found[citation.ref].append(link)
     return found
 
 
-def bibliography(catalogue: Catalogue, here: str = addresses.BIBLIOGRAPHY) -> list[Entry]:
-    cited_by = _cited_by(catalogue, here)
+@dataclass(frozen=True)
+class BibliographyPage:
+    entries: list[Entry]  # by author
+
+
+def bibliography(catalogue: Catalogue, here: str = addresses.BIBLIOGRAPHY, pages: list[PageCitations] = ()) -> BibliographyPage:
+    """Every publication, with the methods, forms and hand-written ``pages`` that cite it."""
+    cited_by = _cited_by(catalogue, here, list(pages))
     entries = [
         Entry(sources(catalogue, [Citation(ref=ref)])[0], source.used_for, cited_by.get(ref, []))
         for ref, source in catalogue.sources.items()
     ]
-    return sorted(entries, key=lambda entry: entry.source.author.lower())
+    return BibliographyPage(sorted(entries, key=lambda entry: entry.source.author.lower()))
 
 
 def cited(catalogue: Catalogue, refs: tuple[str, ...]) -> list[SourceView]:
@@ -127,7 +147,7 @@ def print_index(catalogue: Catalogue, here: str = addresses.PRINT_INDEX) -> Prin
                 page_link("klok", here, addresses.timer(slug)),
             )
         )
-    return PrintIndex(rows, page_link("Alle rollen op kaarten", here, addresses.ROLE_DECK), checklists(catalogue, here))
+    return PrintIndex(rows, page_link("Alle rollen op kaarten", here, addresses.ROLE_DECK), checklists(catalogue, here).items)
 
 
 def first_sentence(value: str) -> str:
@@ -136,5 +156,12 @@ def first_sentence(value: str) -> str:
     return value if end == -1 else value[: end + 1]
 
 
-def checklists(catalogue: Catalogue, here: str = addresses.CHECKLIST_INDEX) -> list[tuple[Link, str]]:
-    return [(checklist_link(catalogue, here, cid), first_sentence(c.description)) for cid, c in catalogue.checklists.items()]
+@dataclass(frozen=True)
+class ChecklistIndex:
+    items: list[tuple[Link, str]]  # each form with what it is for
+
+
+def checklists(catalogue: Catalogue, here: str = addresses.CHECKLIST_INDEX) -> ChecklistIndex:
+    return ChecklistIndex(
+        [(checklist_link(catalogue, here, cid), first_sentence(c.description)) for cid, c in catalogue.checklists.items()]
+    )

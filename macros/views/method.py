@@ -7,13 +7,9 @@ from dataclasses import dataclass
 
 from ..data import Catalogue
 from ..data.model import Method
-from ..data.vocabulary import CONVERSATIONS, EXPERIENCE, FACILITATOR, GUIDELINE, kind_label
+from ..data.vocabulary import CONVERSATIONS, EXPERIENCE, FACILITATOR, kind_label
 from . import addresses
 from .common import Link, SourceView, group_size, method_link, page_link, sources
-
-OUR_GUIDELINE = "richtlijn van Intervisiewijzer"
-OUR_JUDGEMENT = "inschatting van Intervisiewijzer"
-
 
 @dataclass(frozen=True)
 class Task:
@@ -40,7 +36,33 @@ class StepView:
 class Fact:
     label: str
     value: str
-    note: str | None = None  # whose figure or judgement it is
+    ours: bool = False  # a guideline or judgement of Intervisiewijzer, not of the sources
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a reader needs first, each fact by name, so that a template can pick one."""
+
+    goal: Fact
+    time: Fact
+    group: Fact
+    leader: Fact
+    experience: Fact
+    conversation: Fact
+    kinds: list[str]  # the kinds of question, as readers see them
+
+    @property
+    def shown(self) -> list[Fact]:
+        """The facts in the order of the fact box."""
+        return [self.goal, self.time, self.group, self.leader, self.experience, self.conversation]
+
+    @property
+    def ours_note(self) -> str | None:
+        """One sentence on the figures that are Intervisiewijzer's own, if any are."""
+        return OURS_NOTE if any(fact.ours for fact in self.shown) else None
+
+
+OURS_NOTE = "Met * gemarkeerd: een richtlijn of inschatting van Intervisiewijzer. De bronnen geven dit niet."
 
 
 def steps(catalogue: Catalogue, method: Method) -> list[StepView]:
@@ -53,32 +75,18 @@ def steps(catalogue: Catalogue, method: Method) -> list[StepView]:
     return views
 
 
-def facts(method: Method) -> list[Fact]:
-    """What a reader needs first: what for, how long, with how many, who leads."""
+def facts(method: Method) -> Facts:
+    """What for, how long, with how many, who leads, and which figures are our own."""
     ours = set(method.guideline)
-    group_note = None
-    if "group_size" in ours or {"group_min", "group_max"} <= ours:
-        group_note = OUR_GUIDELINE
-    elif ours & {"group_min", "group_max"}:
-        bound = "kleinste" if "group_min" in ours else "grootste"
-        group_note = f"de {bound} groep is een {OUR_GUIDELINE}"
-    return [
-        Fact("Doel", method.goal),
-        Fact("Tijd", f"{method.total_minutes} minuten, {len(method.steps)} stappen", _minutes_note(method)),
-        Fact("Groep", group_size(method.group_size), group_note),
-        Fact("Wie leidt", _sentence(FACILITATOR[method.facilitator].label), OUR_JUDGEMENT),
-        Fact("Ervaring", _sentence(EXPERIENCE[method.experience].label), OUR_JUDGEMENT),
-        Fact("Soort gesprek", _sentence(CONVERSATIONS[method.conversation].label)),
-    ]
-
-
-def _minutes_note(method: Method) -> str | None:
-    """Whose figure the time is: ours, or the source's total with our split over the steps."""
-    if "minutes" not in method.guideline:
-        return None
-    if method.source_minutes:
-        return f"de verdeling over de stappen is een {OUR_GUIDELINE}"
-    return OUR_GUIDELINE
+    return Facts(
+        goal=Fact("Doel", method.goal),
+        time=Fact("Tijd", f"{method.total_minutes} minuten, {len(method.steps)} stappen", "minutes" in ours),
+        group=Fact("Groep", group_size(method.group_size), bool(ours & {"group_size", "group_min", "group_max"})),
+        leader=Fact("Wie leidt", _sentence(FACILITATOR[method.facilitator].label), True),
+        experience=Fact("Ervaring", _sentence(EXPERIENCE[method.experience].label), True),
+        conversation=Fact("Soort gesprek", _sentence(CONVERSATIONS[method.conversation].label)),
+        kinds=[kind_label(kind) for kind in method.question_kinds],
+    )
 
 
 def _sentence(label: str) -> str:
@@ -88,8 +96,7 @@ def _sentence(label: str) -> str:
 @dataclass(frozen=True)
 class MethodPage:
     method: Method
-    facts: list[Fact]
-    kinds: list[str]
+    facts: Facts
     steps: list[StepView]
     total: int
     prints: list[Link]  # role cards, draaiboek
@@ -97,14 +104,12 @@ class MethodPage:
     differs: list[tuple[Link, str]]
     related: list[Link]
     sources: list[SourceView]
-    guideline_note: str | None
     source_minutes: str | None
 
 
 def method_page(catalogue: Catalogue, slug: str) -> MethodPage:
     method = catalogue.methods[slug]
     here = addresses.method(slug)
-    ours = [GUIDELINE[code] for code in method.guideline]
     source_minutes = None
     if method.source_minutes:
         low, high = method.source_minutes.min, method.source_minutes.max
@@ -112,7 +117,6 @@ def method_page(catalogue: Catalogue, slug: str) -> MethodPage:
     return MethodPage(
         method=method,
         facts=facts(method),
-        kinds=[kind_label(kind) for kind in method.question_kinds],
         steps=steps(catalogue, method),
         total=method.total_minutes,
         prints=[
@@ -124,8 +128,5 @@ def method_page(catalogue: Catalogue, slug: str) -> MethodPage:
         differs=[(method_link(catalogue, here, d.method), d.how) for d in method.differs_from],
         related=[method_link(catalogue, here, other) for other in method.related],
         sources=sources(catalogue, method.sources),
-        guideline_note=_sentence(" en ".join(ours) + f" zijn een {OUR_GUIDELINE}: de bronnen geven ze niet")
-        if ours
-        else None,
         source_minutes=source_minutes,
     )

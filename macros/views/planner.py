@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data import Catalogue
-from ..data.vocabulary import SERIES_ROLES
 from .planning import DEFAULT_START, MAX_MEETINGS, MAX_PARTICIPANTS, MIN_PARTICIPANTS, rotation, rotation_table
 
 EXAMPLE = (6, 6, 4)  # participants, meetings, weeks between meetings
@@ -20,12 +19,12 @@ DEFAULT_MINUTES = 90  # the usual length of a meeting in the sources
 @dataclass(frozen=True)
 class Meeting:
     label: str
-    holders: list[str]  # per role in SERIES_ROLES, "–" where nobody holds it
+    holders: list[str]  # per role that rotates, "–" where nobody holds it
 
 
 @dataclass(frozen=True)
 class PlannerPage:
-    roles: list[tuple[str, str]]  # id, name, in the order of SERIES_ROLES
+    roles: list[tuple[str, str]]  # id, name of the roles that rotate, the inbrenger first
     people: int
     meetings: int
     weeks: int
@@ -39,14 +38,17 @@ class PlannerPage:
 
 
 def planner_page(catalogue: Catalogue) -> PlannerPage:
+    roles = catalogue.series_roles()
+    if not roles:
+        raise LookupError("de planner heeft rollen nodig die rondgaan: zet rotates: true bij die rollen in methods/_roles.yml")
     people, count, weeks = EXAMPLE
     names = [f"Deelnemer {n}" for n in range(1, people + 1)]
     example = [
-        Meeting(f"{n + 1} (week {1 + n * weeks})", [names[holders[role]] if role in holders else "–" for role in SERIES_ROLES])
-        for n, holders in enumerate(rotation(people, count))
+        Meeting(f"{n + 1} (week {1 + n * weeks})", [names[holders[role]] if role in holders else "–" for role in roles])
+        for n, holders in enumerate(rotation(roles, people, count))
     ]
     return PlannerPage(
-        roles=[(role, catalogue.roles[role].name) for role in SERIES_ROLES],
+        roles=[(role, catalogue.roles[role].name) for role in roles],
         people=people,
         meetings=count,
         weeks=weeks,
@@ -56,5 +58,5 @@ def planner_page(catalogue: Catalogue) -> PlannerPage:
         max_meetings=MAX_MEETINGS,
         start=DEFAULT_START,
         minutes=DEFAULT_MINUTES,
-        table=rotation_table(),
+        table=rotation_table(roles),
     )

@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from ..data.vocabulary import SERIES_ROLES
-
 # A step keeps at least half its own time, and never drops below two minutes (unless
 # the method itself gives it less).
 MIN_STEP_MINUTES = 2
@@ -100,7 +98,8 @@ def _plans(minutes: tuple[int, ...]) -> dict[str, object]:
     return {"from": first, "plans": [scale_steps(minutes, total) for total in range(first, last + 1)]}
 
 
-def _role_offsets(participants: int, meetings: int, roles: int) -> list[int]:
+@cache  # the planner's table, the example and the training's series plan ask for the same offsets
+def _role_offsets(participants: int, meetings: int, roles: int) -> tuple[int, ...]:
     """How far each role's holder sits from the inbrenger in the list of participants.
 
     Every role walks through the list one person per meeting, so each role's counts
@@ -133,17 +132,19 @@ def _role_offsets(participants: int, meetings: int, roles: int) -> list[int]:
         return False
 
     search([0])
-    return best
+    return tuple(best)
 
 
-def series_roles(participants: int) -> tuple[str, ...]:
-    """The roles that rotate in a group of this size: with three there is no verslaglegger."""
-    return SERIES_ROLES[: min(len(SERIES_ROLES), participants)]
+def series_roles(roles: Sequence[str], participants: int) -> tuple[str, ...]:
+    """The roles that rotate in a group of this size: a role for each person at most, the
+    last roles of the list left out (with three people, no verslaglegger)."""
+    return tuple(roles[: min(len(roles), participants)])
 
 
-def rotation(participants: int, meetings: int) -> list[dict[str, int]]:
+def rotation(roles: Sequence[str], participants: int, meetings: int) -> list[dict[str, int]]:
     """Who holds which role in each meeting: role id -> index in the list of participants.
 
+    ``roles`` are the roles that rotate, the inbrenger first (Catalogue.series_roles).
     The inbrenger walks through the list, so with as many meetings as participants
     everyone brings in a case once. The other roles follow at fixed distances.
     """
@@ -151,23 +152,23 @@ def rotation(participants: int, meetings: int) -> list[dict[str, int]]:
         raise ValueError(f"a series needs at least {MIN_PARTICIPANTS} participants")
     if meetings < 1:
         raise ValueError("a series has at least one meeting")
-    roles = series_roles(participants)
+    roles = series_roles(roles, participants)
     offsets = _role_offsets(participants, meetings, len(roles))
     return [
         {role: (meeting + offset) % participants for role, offset in zip(roles, offsets)} for meeting in range(meetings)
     ]
 
 
-def rotation_table() -> dict[str, object]:
+def rotation_table(roles: Sequence[str]) -> dict[str, object]:
     """The offsets for every group and series the planner offers, for its script.
 
     ``offsets[p - 3][m - 1]`` are the offsets for p participants and m meetings; the
     holder of role r in meeting n is participant (n + offsets[r]) mod p.
     """
     return {
-        "roles": list(SERIES_ROLES),
+        "roles": list(roles),
         "offsets": [
-            [_role_offsets(p, m, len(series_roles(p))) for m in range(1, MAX_MEETINGS + 1)]
+            [list(_role_offsets(p, m, len(series_roles(roles, p)))) for m in range(1, MAX_MEETINGS + 1)]
             for p in range(MIN_PARTICIPANTS, MAX_PARTICIPANTS + 1)
         ],
     }

@@ -10,7 +10,7 @@ from itertools import accumulate
 from ..data import Catalogue
 from ..data.handbook import ChecklistSection
 from ..data.training import CaseBook, Module, Series, Training
-from ..data.vocabulary import FACILITATOR_ROLE, PRESENCE, QUESTION_KINDS, SERIES_ROLES
+from ..data.vocabulary import PRESENCE, QUESTION_KINDS
 from . import addresses
 from .common import Link, SourceView, checklist_link, method_link, page_link, sources
 from .forms import SectionView, section
@@ -144,20 +144,31 @@ class PathRow:
     practice: list[str]
 
 
-def learning_path(catalogue: Catalogue, here: str) -> list[PathRow]:
+@dataclass(frozen=True)
+class LearningPath:
+    rows: list[PathRow]  # a row per module, in order
+
+
+def learning_path(catalogue: Catalogue, here: str) -> LearningPath:
     """Every module with what it takes, for the portal's overview pages."""
     links = Links(catalogue, here)
-    return [
+    return LearningPath([
         PathRow(
             links.module(module_id), module.minutes, [links.method(s) for s in module.methods],
             links.handout(module_id, "printen"), [links.form(f) for f in module.forms], links.cases(module.cases),
             links.reading(module), list(module.handout.practice),
         )
         for module_id, module in training(catalogue).modules.items()
-    ]
+    ])
 
 
-def self_assessment(catalogue: Catalogue) -> tuple[str, list[SectionView]]:
+@dataclass(frozen=True)
+class SelfAssessmentPage:
+    description: str
+    sections: list[SectionView]
+
+
+def self_assessment(catalogue: Catalogue) -> SelfAssessmentPage:
     """The goals of every module as 'Ik kan ...' checks, then the questions to look back."""
     data = training(catalogue)
     parts = [
@@ -165,7 +176,7 @@ def self_assessment(catalogue: Catalogue) -> tuple[str, list[SectionView]]:
         for number, module in enumerate(data.modules.values(), start=1)
     ]
     parts.append(section("terug", ChecklistSection(title="Terugkijken", questions=data.self_assessment.questions)))
-    return data.self_assessment.description, parts
+    return SelfAssessmentPage(data.self_assessment.description, parts)
 
 
 @dataclass(frozen=True)
@@ -181,17 +192,22 @@ class CaseView:
     modules: list[Link]
 
 
-def practice_cases(catalogue: Catalogue, here: str = addresses.PRACTICE_CASES) -> list[CaseView]:
+@dataclass(frozen=True)
+class CasesPage:
+    cases: list[CaseView]
+
+
+def practice_cases(catalogue: Catalogue, here: str = addresses.PRACTICE_CASES) -> CasesPage:
     links = Links(catalogue, here)
     used: dict[str, list[Link]] = {}
     for module_id, module in (catalogue.training.modules if catalogue.training else {}).items():
         for case_id in module.cases:
             used.setdefault(case_id, []).append(links.module(module_id))
-    return [
+    return CasesPage([
         CaseView(case_id, case.title, QUESTION_KINDS[case.kind], case.setting, case.situation, case.question,
                  [links.method(s) for s in case.methods], case.why, used.get(case_id, []))
         for case_id, case in case_book(catalogue).cases.items()
-    ]
+    ])
 
 
 @dataclass(frozen=True)
@@ -251,16 +267,18 @@ def series_plan(catalogue: Catalogue, here: str = addresses.SERIES_PLAN) -> Seri
         )
         for index, phase in enumerate(series.phases)
     ]
+    roles = catalogue.series_roles()
     with_case = [number for number, _, i in meetings if series.phases[i].cases]
-    turns = dict(zip(with_case, rotation(series.members, len(with_case))))
+    turns = dict(zip(with_case, rotation(roles, series.members, len(with_case))))
     member = [f"Lid {chr(ord('A') + i)}" for i in range(series.members)]
     rows = []
     for number, week, index in meetings:
         holders = {role: member[i] for role, i in turns.get(number, {}).items()}
-        if series.phases[index].external == "leidt":
-            holders[FACILITATOR_ROLE] = INTERVISOR
-        rows.append(RotationRow(number, when(index, [week]), [holders.get(role, "–") for role in SERIES_ROLES]))
+        leader = catalogue.role_with("leiden")
+        if series.phases[index].external == "leidt" and leader:
+            holders[leader] = INTERVISOR
+        rows.append(RotationRow(number, when(index, [week]), [holders.get(role, "–") for role in roles]))
     return SeriesPlan(
-        series, len(meetings), phases, [(r, catalogue.roles[r].name) for r in SERIES_ROLES], rows,
+        series, len(meetings), phases, [(r, catalogue.roles[r].name) for r in roles], rows,
         sources(catalogue, series.sources),
     )

@@ -6,7 +6,6 @@
   "use strict";
 
   var IW = window.Intervisiewijzer;
-  var QUESTIONER = "vragensteller";
   var PER_SHEET = 4;
 
   function setup() {
@@ -15,6 +14,8 @@
     if (!form || !deck) return;
     var originals = Array.prototype.slice.call(deck.querySelectorAll(".role-card"));
     var fixed = form.getAttribute("data-fixed").split(" ").filter(Boolean);
+    /* The role everyone else holds (duty: vragen in methods/_roles.yml). */
+    var questioner = form.getAttribute("data-questioner");
     var people = form.querySelector("#iw-people");
     var extras = Array.prototype.slice.call(form.querySelectorAll("[data-extra-role]"));
     var status = form.querySelector("[data-cards-status]");
@@ -25,7 +26,7 @@
       if (last && last[0].getAttribute("data-role") === card.getAttribute("data-role")) last.push(card);
       else groups.push([card]);
     });
-    var hasQuestioner = originals.some(function (card) { return card.getAttribute("data-role") === QUESTIONER; });
+    var hasQuestioner = originals.some(function (card) { return card.getAttribute("data-role") === questioner; });
 
     var query = new URLSearchParams(location.search);
     if (IW.whole(query.get("deelnemers")) !== null) people.value = query.get("deelnemers");
@@ -40,7 +41,7 @@
       groups.forEach(function (group) {
         var role = group[0].getAttribute("data-role");
         if (group[0].hasAttribute("data-optional") && used.indexOf(role) === -1) return;
-        var copies = role === QUESTIONER ? Math.max(questioners, 0) : 1;
+        var copies = role === questioner ? Math.max(questioners, 0) : 1;
         for (var i = 0; i < copies; i++) {
           group.forEach(function (card) { cards.push(i === 0 ? card : cloneOf(card)); });
         }
