@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.handbook]
 DOCS = ROOT / "docs"
 # The bibliography is a reference list (authors, titles, links), not prose to read.
 NOT_PROSE = {"intervisie/bronnen.md"}
