@@ -335,42 +335,16 @@ def load(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-# Method files whose text another content helper is correcting (branch content-methods-fix,
-# issue 21): checked, and reported as xfail until that correction is merged. Remove a name
-# here when its file passes.
-METHODS_BEING_FIXED = {
-    "case-clinic": "'coach' en 'coaches' voor de vragenstellers",
-    "clinicmethode": "'groepsleden' voor de vragenstellers",
-    "kollegiale-beratung": "'adviseurs' voor de vragenstellers",
-    "reflectiecyclus-korthagen": "'groepsleden' voor de vragenstellers",
-    "reflecting-team": "'teamleden' voor de leden van het reflecterend team",
-    "socratische-methode": "'chat'",
-    "trojka-consultatie": "'adviseurs' voor de vragenstellers",
-    "leren-van-successen": "'we' in een vraag van de groep zonder aanhalingstekens",
-    "probleemoplossende-methode": "'wij' in de noot bij de bron",
-    "zevenstappenmodel-kwaliteiten": "'wij' in de noot bij de bron",
-}
-# Bibliography entries that belong to the helper who owns the existing entries of
-# methods/_sources.yml (issue 21): checked, xfail until corrected there.
-SOURCES_BEING_FIXED = {
-    "goudraad-online-intervisie": "'chat' in used_for",
-    "kngf-intervisie-deelnemers": "'de KNGF' in used_for",
-    "advocatenblad-sparren-2020": "'sparren' in used_for",
-}
-
-
 def _method_params():
     for path in DATA_FILES:
         if path.name.startswith("_"):
             continue
-        marks = [pytest.mark.xfail(reason=f"wordt verbeterd op content-methods-fix: {METHODS_BEING_FIXED[path.stem]}", strict=False)] if path.stem in METHODS_BEING_FIXED else []
-        yield pytest.param(path, id=path.name, marks=marks)
+        yield pytest.param(path, id=path.name)
 
 
 def _source_params():
     for key in load(METHODS / "_sources.yml"):
-        marks = [pytest.mark.xfail(reason=f"bestaande bron, elders verbeterd: {SOURCES_BEING_FIXED[key]}", strict=False)] if key in SOURCES_BEING_FIXED else []
-        yield pytest.param(key, id=key, marks=marks)
+        yield pytest.param(key, id=key)
 
 
 @pytest.mark.parametrize("path", [p for p in DATA_FILES if p.name.startswith("_") and p.name != "_sources.yml"], ids=lambda p: p.name)
