@@ -36,6 +36,7 @@ class GeneratedPage:
     # Where it belongs, for a reader who arrives from search: the pages above it, each as
     # (title, source path); the last is the page the navigation highlights.
     trail: tuple[tuple[str, str], ...] = ()
+    crumb: str | None = None  # the page itself at the end of the trail, when shorter than its title
     # A page every handbook has (the chooser, the print overview, ...): a project that
     # writes its own page at this address under docs/ replaces it.
     default: bool = False
@@ -91,6 +92,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
                 lambda r, slug=slug: r.render("print/role_cards_page.html", page=cards.cards_page(catalogue, slug)),
                 search_boost=0.5,
                 trail=belongs,
+                crumb="Rolkaarten",
             ),
             GeneratedPage(
                 addresses.draaiboek(slug), f"Draaiboek: {data.name}",
@@ -98,6 +100,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
                 lambda r, slug=slug: r.render("print/draaiboek.html", page=draaiboek.draaiboek_page(catalogue, slug)),
                 search_boost=0.5,
                 trail=belongs,
+                crumb="Draaiboek",
             ),
             GeneratedPage(
                 addresses.timer(slug), f"Klok: {data.name}",
@@ -105,6 +108,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
                 lambda r, slug=slug: r.render("method/timer.html", page=timer.timer_page(catalogue, slug)),
                 search_boost=0.3,
                 trail=belongs,
+                crumb="Klok",
             ),
         ]
     for checklist_id, checklist in catalogue.checklists.items():
@@ -129,6 +133,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
                     lambda r, mid=module_id: r.render("training/handout.html", page=training.handout_page(catalogue, mid)),
                     search_boost=0.5,
                     trail=(("Opleiding", addresses.TRAINING_INDEX), (training.module_title(number, module), addresses.module(module_id))),
+                    crumb="Hand-out",
                 ),
             ]
     return pages
@@ -144,7 +149,7 @@ def _default_body(catalogue: Catalogue, docs_dir: Path, src: str, lead: str, nam
 def render_page(page: GeneratedPage, renderer: Renderer) -> Markup:
     """A generated page's body: where it belongs, then what its template shows."""
     trail = [(title, addresses.link(page.src, src)) for title, src in page.trail]
-    return renderer.render("shared/trail.html", trail=trail) + page.body(renderer)
+    return renderer.render("shared/trail.html", trail=trail, here=page.crumb or page.title, title=page.title) + page.body(renderer)
 
 
 def extend_nav(nav: list, pages: list[GeneratedPage]) -> set[str]:

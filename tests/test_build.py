@@ -76,10 +76,19 @@ def test_the_command_line_checks_data_in_one_line_per_problem(minimal):
     assert result.stderr.splitlines() == ["methods/kapot.yml:3:1: goal: hier hoort tekst, maar er staat een getal 5 (zet het tussen aanhalingstekens)"]
 
 
-def test_without_site_url_no_local_address_is_published_and_the_build_says_so(tmp_path, project, capfd, monkeypatch):
+@pytest.fixture
+def site_url_from_env(minimal) -> Path:
+    """The minimal handbook with its address from the environment, as a published one has it."""
+    config = minimal / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: https://example.org/handboek/", 'site_url: !ENV [SITE_URL, ""]'), encoding="utf-8")
+    return minimal
+
+
+def test_without_site_url_no_local_address_is_published_and_the_build_says_so(tmp_path, site_url_from_env, capfd, monkeypatch):
     monkeypatch.delenv("SITE_URL", raising=False)
     out = tmp_path / "site"
-    assert build(out, project)
+    assert build(out, site_url_from_env)
     err = capfd.readouterr().err
     assert err.count("SITE_URL is niet gezet") == 1
     published = (out / "sitemap.xml").read_text(encoding="utf-8") + (out / "index.html").read_text(encoding="utf-8")
@@ -87,11 +96,11 @@ def test_without_site_url_no_local_address_is_published_and_the_build_says_so(tm
     assert 'rel="canonical"' not in (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_with_site_url_pages_carry_their_published_address(tmp_path, project, monkeypatch):
+def test_with_site_url_pages_carry_their_published_address(tmp_path, site_url_from_env, monkeypatch):
     monkeypatch.setenv("SITE_URL", "https://handboek.example.org/intervisie/")
     out = tmp_path / "site"
-    assert build(out, project)
-    assert '<link rel="canonical" href="https://handboek.example.org/intervisie/methoden/balintmethode/">' in (
-        out / "methoden" / "balintmethode" / "index.html"
+    assert build(out, site_url_from_env)
+    assert '<link rel="canonical" href="https://handboek.example.org/intervisie/methoden/testmethode/">' in (
+        out / "methoden" / "testmethode" / "index.html"
     ).read_text(encoding="utf-8")
     assert "<loc>https://handboek.example.org/intervisie/methoden/</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")

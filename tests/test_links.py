@@ -3,21 +3,25 @@ HTML that macros emit (MkDocs' own validation does not see those)."""
 
 from __future__ import annotations
 
+import html
+import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.build
 BASE = "http://site.invalid/"
+# The built HTML is written by templates, with attributes in double quotes: a pattern reads
+# its links and ids as well as a parser does, in a fraction of the time.
+LINK = re.compile(r"<(?:a|link|script|img)\b[^>]*?\s(?:href|src)=\"([^\"]*)\"")
+ID = re.compile(r"\sid=\"([^\"]*)\"")
 
 
 @cache
 def ids_of(path: Path) -> frozenset[str]:
-    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    return frozenset(tag["id"] for tag in page.find_all(id=True))
+    return frozenset(html.unescape(i) for i in ID.findall(path.read_text(encoding="utf-8")))
 
 
 def target(site: Path, url: str) -> Path:
@@ -31,9 +35,7 @@ def test_internal_links_and_anchors_resolve(site):
     assert len(pages) > 40
     for page in pages:
         page_url = urljoin(BASE, page.relative_to(site).as_posix())
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.select("a[href], link[href], script[src], img[src]"):
-            href = tag.get("href") or tag.get("src")
+        for href in map(html.unescape, LINK.findall(page.read_text(encoding="utf-8"))):
             url = urljoin(page_url, href)
             if not url.startswith(BASE) or page.name == "404.html":
                 continue

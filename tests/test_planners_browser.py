@@ -1,4 +1,4 @@
-"""The method chooser, the session planner and the series planner in real Chromium,
+"""The session planner and the series planner in real Chromium,
 driven as a user would, with and without JavaScript; the calendar file read back with an
 independent parser (icalendar)."""
 
@@ -10,13 +10,10 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from bs4 import BeautifulSoup
 
 from .test_print import pdf_pages
 
 pytestmark = pytest.mark.browser
-LEVELS = ["geen", "enige", "ervaren"]
-LEADERS = ["groepslid", "ervaren-begeleider", "intervisor"]
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
@@ -41,126 +38,6 @@ def unnamed_controls(page, selector: str) -> list[str]:
 def step_minimum(minutes: int) -> int:
     """Half a step's time, rounded up, and at least two minutes (or its own time if less)."""
     return min(minutes, max(2, -(-minutes // 2)))
-
-
-# ---- Method chooser ---------------------------------------------------------------
-
-
-def chooser_fits(method, kind="", time=None, group=None, experience="", facilitator="") -> bool:
-    """What the chooser should show, worked out here from the data."""
-    size = method.group_size
-    return (
-        (not kind or kind in method.question_kinds)
-        and (time is None or sum(step_minimum(s.minutes) for s in method.steps) <= time)
-        and (group is None or size.min <= group <= (size.max or group))
-        and (not experience or LEVELS.index(method.experience) <= LEVELS.index(experience))
-        and (not facilitator or LEADERS.index(method.facilitator) <= LEADERS.index(facilitator))
-    )
-
-
-def visible_methods(page) -> list[str]:
-    return page.locator(".iw-chooser-list tbody tr:visible th a").all_inner_texts()
-
-
-def test_chooser_filters_at_once_and_keeps_the_filters_in_the_address(page, server, catalogue):
-    def expected(**filters) -> list[str]:
-        return [m.name for m in catalogue.methods.values() if chooser_fits(m, **filters)]
-
-    page.goto(f"{server}methoden/")
-    every = [m.name for m in catalogue.methods.values()]
-    assert visible_methods(page) == every
-    assert page.locator("[data-chooser-count]").inner_text() == f"Je ziet alle {len(every)} methoden."
-
-    page.select_option("#kies-vraag", "relatie")
-    assert visible_methods(page) == expected(kind="relatie") != every
-    page.fill("#kies-tijd", "60")
-    page.fill("#kies-groep", "6")
-    page.select_option("#kies-ervaring", "enige")
-    filters = dict(kind="relatie", time=60, group=6, experience="enige")
-    assert visible_methods(page) == expected(**filters)
-    page.select_option("#kies-vraag", "")
-    del filters["kind"]
-    page.select_option("#kies-begeleider", "groepslid")
-    filters["facilitator"] = "groepslid"
-    shown = expected(**filters)
-    assert visible_methods(page) == shown and shown
-    assert page.locator("[data-chooser-count]").inner_text() == f"Je ziet {len(shown)} van de {len(every)} methoden."
-
-    shared = page.evaluate("location.href")
-    assert shared.endswith("methoden/?tijd=60&groep=6&ervaring=enige&begeleider=groepslid")
-    other = page.context.new_page()
-    other.goto(shared)
-    assert visible_methods(other) == shown, "a shared address shows the same choice"
-    other.close()
-
-    page.fill("#kies-tijd", "5")
-    assert visible_methods(page) == [] and page.locator("[data-chooser-empty]").is_visible()
-    page.get_by_role("button", name="Alles wissen").click()
-    assert visible_methods(page) == every and page.evaluate("location.href").endswith("/methoden/")
-
-
-def test_chooser_works_with_the_keyboard(page, server, catalogue):
-    page.goto(f"{server}methoden/?ervaring=geen")
-    assert visible_methods(page) == [m.name for m in catalogue.methods.values() if chooser_fits(m, experience="geen")]
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "kies-vraag":
-            break
-    else:
-        pytest.fail("the first filter cannot be reached with Tab")
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline not in ("", "none"), "the focused filter shows its focus"
-    page.keyboard.press("ArrowDown")
-    first_kind = page.input_value("#kies-vraag")
-    assert first_kind
-    assert visible_methods(page) == [
-        m.name for m in catalogue.methods.values() if chooser_fits(m, kind=first_kind, experience="geen")
-    ]
-    assert unnamed_controls(page, "form[data-chooser] :is(input, select, button)") == []
-
-
-def test_chooser_without_javascript_lists_every_method(no_js, server, catalogue):
-    no_js.goto(f"{server}methoden/?vraag=relatie")
-    assert not no_js.locator("form[data-chooser]").is_visible()
-    assert visible_methods(no_js) == [m.name for m in catalogue.methods.values()]
-
-
-def test_filtering_a_thousand_methods_only_shows_and_hides_rows(page, server, site, catalogue):
-    """The real methods page with 1,000 methods: rows are hidden, never rebuilt (timings: make bench)."""
-    from intervisiewijzer.data import Catalogue
-    from intervisiewijzer.rendering import Renderer
-    from intervisiewijzer.views.overview import overview
-
-    real = list(catalogue.methods.items())
-    methods = {
-        f"{slug}-{i}": method.model_copy(update={"name": f"{method.name} {i}"})
-        for i, (slug, method) in ((i, real[i % len(real)]) for i in range(1000))
-    }
-    big = Catalogue(roles=catalogue.roles, methods=methods, sources=catalogue.sources, glossary={}, checklists={})
-    html = BeautifulSoup((site / "methoden" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    article = html.select_one("article")
-    article.clear()
-    article.append(BeautifulSoup(str(Renderer().render("handbook/overview.html", page=overview(big))), "html.parser"))
-    page.route(f"{server}groot/", lambda route: route.fulfill(body=str(html), content_type="text/html; charset=utf-8"))
-    page.goto(f"{server}groot/")
-    assert page.locator(".iw-chooser-list tbody tr:visible").count() == 1000
-    changes = page.evaluate(
-        """() => {
-            const form = document.querySelector('form[data-chooser]');
-            const changes = [];
-            const watcher = new MutationObserver(records => changes.push(...records));
-            watcher.observe(document.querySelector('.iw-chooser-list tbody'),
-                {attributes: true, childList: true, subtree: true, characterData: true});
-            for (const [name, value] of [['vraag', 'handelen'], ['groep', '6'], ['vraag', ''], ['groep', ''], ['tijd', '60']]) {
-                form.elements[name].value = value;
-                form.elements[name].dispatchEvent(new Event('input', {bubbles: true}));
-            }
-            changes.push(...watcher.takeRecords());
-            return changes.map(r => [r.type, r.attributeName, r.target.tagName]);
-        }"""
-    )
-    assert page.locator(".iw-chooser-list tbody tr:visible").count() == sum(chooser_fits(m, time=60) for m in methods.values())
-    assert {tuple(change) for change in changes} == {("attributes", "hidden", "TR")}
 
 
 # ---- Session planner on the draaiboek ---------------------------------------------------

@@ -67,41 +67,6 @@ def smallest_type(page) -> tuple[float, str]:
     return size / PT, where
 
 
-# ---- The method page: the participants' copy -------------------------------------------
-
-
-@pytest.mark.parametrize("slug", method_slugs())
-def test_a_method_page_prints_complete_on_at_most_two_sheets(page, server, catalogue, slug):
-    method = catalogue.methods[slug]
-    page.goto(f"{server}methoden/{slug}/")
-    sheets = pdf_pages(page)
-    limit = 2 if len(method.steps) <= 11 else 3
-    assert len(sheets) <= limit, f"{len(sheets)} sheets"
-    text = " ".join(body_of(sheet) for sheet in sheets)
-    for number, step in enumerate(method.steps, start=1):
-        assert f"{number}. {words(step.title)}" in text
-        assert words(step.description) in text, f"step {number}: its description is cut off on paper"
-        for task in step.roles.values():
-            assert words(task) in text, f"step {number}: a role's task is cut off on paper"
-    assert len(re.findall(r"Samen \d+ minuten \(", text)) == 1, "the total prints once"
-    for sheet in sheets:
-        assert footer_of(sheet, method.name), "every sheet says what it is and where it comes from"
-        assert body_of(sheet), "no blank sheet"
-    for citation in method.sources:
-        assert words(catalogue.sources[citation.ref].title) in text
-    for other in method.related:
-        assert f"(methoden/{other}/)" in text.replace(" ", ""), "on paper, a related method's address follows its name"
-
-
-def test_headings_stay_with_what_follows_on_paper(page, server, catalogue):
-    for slug in ("balintmethode", "dilemmamethode", "socratisch-gesprek"):
-        page.goto(f"{server}methoden/{slug}/")
-        headings = [h.inner_text().strip() for h in page.locator("article h2, article h3").all()]
-        for sheet in pdf_pages(page)[:-1]:
-            body = body_of(sheet)
-            assert not any(body.endswith(words(h)) for h in headings), f"{slug}: a heading ends a sheet"
-
-
 # ---- Role cards ------------------------------------------------------------------------------
 
 OVERFLOW = """() => [...document.querySelectorAll('.role-card')].filter(

@@ -126,3 +126,23 @@ def test_the_schema_tells_in_dutch_what_each_field_is_for():
     for name, field in schema["properties"].items():
         assert field.get("description"), name
     assert schema["properties"]["steps"]["description"] == "Het stappenplan, in volgorde."
+
+
+def test_editors_accept_every_committed_schema_and_the_data():
+    """check-jsonschema reads the schemas as an editor does (ECMA regular expressions):
+    every data file of the handbook passes its committed schema."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from .conftest import ROOT
+
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    methods = ROOT / "methods"
+    groups: dict[str, list[str]] = {}
+    for path in sorted(methods.glob("*.yml")):
+        schema = f"{path.stem[1:]}.schema.json" if path.name.startswith("_") else "method.schema.json"
+        groups.setdefault(schema, []).append(path.name)
+    for schema, files in groups.items():
+        result = subprocess.run([str(tool), "--schemafile", f"_schema/{schema}", *files], cwd=methods, capture_output=True, text=True)
+        assert result.returncode == 0, f"{schema}: {result.stdout[-500:]}{result.stderr[-500:]}"

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from intervisiewijzer.views.handbook import first_sentence
+
 from .conftest import ROOT
 
 pytestmark = pytest.mark.build
@@ -26,8 +28,9 @@ def clock(minutes: int) -> str:
     return "%d:%02d" % divmod(minutes, 60)
 
 
-def test_the_handbook_has_25_methods_or_more(catalogue):
-    assert len(catalogue.methods) >= 25
+@pytest.mark.handbook
+def test_the_handbook_has_40_methods_or_more(catalogue):
+    assert len(catalogue.methods) >= 40
     assert {"incidentmethode", "balintmethode", "roddelmethode"} <= set(catalogue.methods)
 
 
@@ -46,8 +49,11 @@ def test_every_method_page_shows_what_it_is_for_how_long_and_every_step(site, ca
             tasks = [text_of(dd) for dd in block.select(".iw-step__roles dd")]
             assert tasks == [" ".join(t.split()) for t in step.roles.values()]
             start += step.minutes
-        bar = [int(li["style"].split(":")[1]) for li in page.select(".iw-timebar__step")]
-        assert bar == [step.minutes for step in method.steps], "the time bar is drawn to the scale of the minutes"
+        columns = page.select_one("ol.iw-timebar__steps")["style"]
+        assert [int(fr) for fr in re.findall(r"(\d+)fr", columns)] == [step.minutes for step in method.steps], "to scale"
+        segments = page.select(".iw-timebar__step a")
+        assert [a["href"] for a in segments] == [f"#stap-{n}" for n in range(1, len(method.steps) + 1)]
+        assert [text_of(a.select_one("[data-step-minutes]")) for a in segments] == [f"{s.minutes} min" for s in method.steps]
         sources = text_of(page.select_one("ul.iw-sources"))
         for citation in method.sources:
             source = catalogue.sources[citation.ref]
@@ -87,14 +93,21 @@ def test_related_and_confusable_methods_are_links_that_resolve(site, catalogue):
                 assert (site / "methoden" / slug / a["href"] / "index.html").resolve().exists()
 
 
-def test_the_overview_lists_every_method_with_its_key_facts(site, catalogue):
-    rows = soup(site, "methoden").select("article table.iw-chooser-list tbody tr")
-    assert [row.a.get_text() for row in rows] == [m.name for m in catalogue.methods.values()]
-    for row, method in zip(rows, catalogue.methods.values()):
-        shortest = row.select_one(".iw-chooser__shortest").extract()
-        assert text_of(row.select_one("td.iw-chooser__time")) == f"{method.total_minutes} min"
-        assert shortest.get_text() == f"kan ook in {row['data-shortest']} min"
-        assert row["data-kinds"].split() == list(method.question_kinds)
+def test_the_catalogue_has_a_card_per_method_with_what_a_reader_picks_from(site, catalogue):
+    cards = soup(site, "methoden").select("article ul.iw-catalogue > li.iw-card")
+    assert [text_of(card.h2) for card in cards] == [m.name for m in catalogue.methods.values()]
+    for card, method in zip(cards, catalogue.methods.values()):
+        assert text_of(card.select_one(".iw-card__line")) == first_sentence(method.goal)
+        facts = {text_of(dt): text_of(dd) for dt, dd in zip(card.select("dt"), card.select("dd"))}
+        assert facts["Tijd"].startswith(f"{method.total_minutes} min"), method.name
+        assert f"korter kan: {card['data-shortest']} min" in facts["Tijd"] or card["data-shortest"] == str(method.total_minutes)
+        assert facts["Groep"] and facts["Wie leidt"] and facts["Ervaring"]
+        assert card["data-kinds"].split() == list(method.question_kinds)
+        assert len(card.select(".iw-card__bar span")) == len(method.steps)
+        badge = card.select_one(".iw-card__badge")
+        assert (badge is not None) == (method.conversation != "intervisie"), method.name
+        if badge:
+            assert text_of(badge) == "Moreel beraad"
 
 
 def test_every_method_has_role_cards_and_a_draaiboek(site, catalogue):

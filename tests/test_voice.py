@@ -27,6 +27,8 @@ without their "t" they are no word that starts a line, and they are not in the l
 
 from __future__ import annotations
 
+import functools
+
 import re
 from pathlib import Path
 
@@ -331,8 +333,9 @@ def data_problems(name: str, value, where_prefix: str = "") -> list[str]:
     return problems
 
 
+@functools.cache  # the bibliography is read once, not once per publication
 def load(path: Path):
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def _method_params():

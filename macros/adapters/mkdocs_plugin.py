@@ -45,7 +45,7 @@ logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 THEME = Path(__file__).resolve().parent.parent / "theme"
 ASSETS = "assets/intervisiewijzer"
 STYLESHEETS = ("intervisiewijzer.css", "print.css")
-SCRIPTS = ("iw.js", "keep.js", "plan.js", "cards.js", "chooser.js", "series.js", "timer.js")  # iw.js first: the others use it
+SCRIPTS = ("iw.js", "paper.js", "keep.js", "plan.js", "cards.js", "chooser.js", "compare.js", "series.js", "timer.js")  # iw.js first: the others use it
 
 
 class PluginConfig(base.Config):

@@ -11,36 +11,51 @@ from ..data.citations import PageCitations
 from ..data.model import Citation
 from . import addresses
 from .cards import method_cards, sheets
-from .common import Link, SourceView, checklist_link, method_link, page_link, source_line, sources
+from .common import Link, SourceView, checklist_link, method_link, page_link, sources
+
+
+@dataclass(frozen=True)
+class FormValue:
+    form: str  # id of the form of guidance
+    name: str
+    value: str | None  # None: the sources say nothing about it
 
 
 @dataclass(frozen=True)
 class AspectView:
     name: str
-    values: list[tuple[str, str]]  # form name, how it is for that form ("–" when the sources say nothing)
-    source: str | None
+    anchor: str
+    values: list[FormValue]
+    sources: list[int]  # numbers in the comparison's list of sources
 
 
 @dataclass(frozen=True)
 class ComparisonView:
-    forms: list[str]
+    forms: list[tuple[str, str]]  # id, name
     aspects: list[AspectView]
-    sources: list[SourceView]
+    sources: list[SourceView]  # numbered from 1, in the order the rows first cite them
 
 
 def comparison(catalogue: Catalogue) -> ComparisonView:
+    """Intervisie next to other forms of guidance, an aspect at a time; each aspect names
+    its sources by their number in one list under the comparison."""
     data = catalogue.comparison
     if data is None:
         raise LookupError("de vergelijking heeft methods/_comparison.yml nodig")
+    numbers: dict[str, int] = {}
+    for citation in [c for aspect in data.aspects for c in aspect.sources] + data.sources:
+        numbers.setdefault(citation.ref, len(numbers) + 1)
     aspects = [
         AspectView(
             aspect.name,
-            [(name, aspect.values.get(form, "–")) for form, name in data.forms.items()],
-            source_line(catalogue, aspect.sources) or None,
+            "vergelijking-" + "-".join(re.sub(r"[^\w]+", " ", aspect.name.lower()).split()),
+            [FormValue(form, name, aspect.values.get(form)) for form, name in data.forms.items()],
+            sorted({numbers[c.ref] for c in aspect.sources}),
         )
         for aspect in data.aspects
     ]
-    return ComparisonView(list(data.forms.values()), aspects, sources(catalogue, data.sources))
+    cited = [Citation(ref=ref) for ref in numbers]
+    return ComparisonView(list(data.forms.items()), aspects, sources(catalogue, cited))
 
 
 def anchor(term: str) -> str:

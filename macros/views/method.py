@@ -126,7 +126,8 @@ def method_page(catalogue: Catalogue, slug: str) -> MethodPage:
         ],
         roles=[(role.name, role.purpose) for _, role in catalogue.roles_of(method)],
         differs=[(method_link(catalogue, here, d.method), d.how) for d in method.differs_from],
-        related=[method_link(catalogue, here, other) for other in method.related],
+        # A method under "niet te verwarren met" is linked there, with how they differ.
+        related=[method_link(catalogue, here, other) for other in method.related if other not in {d.method for d in method.differs_from}],
         sources=sources(catalogue, method.sources),
         source_minutes=source_minutes,
     )
