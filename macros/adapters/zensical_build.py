@@ -56,7 +56,7 @@ def _with_our_macros(plugins: list[Any]) -> list[Any]:
     return staged if found else [*staged, {"macros": {"modules": [PLUGIN], "render_by_default": False}}]
 
 
-def stage(project: Project, config: dict[str, Any], settings: dict[str, str], site_dir: Path) -> Path:
+def stage(project: Project, config: dict[str, Any], settings: dict[str, str]) -> Path:
     """Write docs/, the generated pages and the theme to the stage; return the staged configuration."""
     root = project.root
     stage_dir = root / STAGE
@@ -76,7 +76,7 @@ def stage(project: Project, config: dict[str, Any], settings: dict[str, str], si
     staged.pop("hooks", None)
     staged.update(
         docs_dir=f"{STAGE}/docs",
-        site_dir=str(site_dir),
+        site_dir=f"{STAGE}/site",  # Zensical builds only inside the project; build() moves it
         plugins=_with_our_macros(_plugins(config)),
         theme={**(config.get("theme") or {}), "custom_dir": f"{STAGE}/theme"},
         extra_css=[f"{ASSETS}/{name}" for name in STYLESHEETS] + list(config.get("extra_css") or []),
@@ -111,15 +111,19 @@ def build(site_dir: Path, root: Path) -> bool:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return False
-    config_path = stage(project, config, settings, site_dir.resolve())
+    config_path = stage(project, config, settings)
     try:
         result = subprocess.run(
             [sys.executable, "-m", "zensical", "build", "--clean", "--config-file", str(config_path)],
             cwd=root, capture_output=True, text=True,
         )
+        if result.returncode != 0:
+            print((result.stdout + result.stderr).strip(), file=sys.stderr)
+            return False
+        site_dir = site_dir.resolve()
+        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.move(root / STAGE / "site", site_dir)
+        return True
     finally:
         shutil.rmtree(root / STAGE, ignore_errors=True)
         config_path.unlink(missing_ok=True)
-    if result.returncode != 0:
-        print((result.stdout + result.stderr).strip(), file=sys.stderr)
-    return result.returncode == 0
