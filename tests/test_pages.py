@@ -103,9 +103,8 @@ def test_every_kind_of_page_reads_at_every_width_and_passes_axe(browser, server,
     context = browser.new_context(viewport={"width": WIDTHS[0], "height": 800})
     page = context.new_page()
     try:
-        response = page.goto(server + PAGES[kind])
+        response = page.goto(server + PAGES[kind], wait_until="load")
         assert response.ok, f"{PAGES[kind]} is missing"
-        page.wait_for_load_state("networkidle")
         # The theme's transitions would be caught halfway when the width or scheme changes.
         page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
         for width in WIDTHS:
