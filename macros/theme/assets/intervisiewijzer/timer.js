@@ -204,6 +204,15 @@
       if (el("panel").getBoundingClientRect().bottom > window.innerHeight) el("panel").scrollIntoView({ block: "start" });
     }
 
+    /* The end of a step is signalled until someone acts; the panel, which covered the
+       screen, then takes its place on the page again, at the top of the screen. */
+    function quiet() {
+      if (!state.alarm) return;
+      state.alarm = false;
+      root.classList.remove("iw-timer--alarm");
+      showPanel();
+    }
+
     function draw() {
       var now = Date.now();
       var rest = left(now);
@@ -220,12 +229,14 @@
       root.classList.toggle("iw-timer--alarm", state.alarm);
       el("position").textContent = "Stap " + (state.step + 1) + " van " + items.length;
       el("total").textContent = sum(state.minutes);
-      el("left").textContent = over ? "+" + mmss(-rest / 1000, Math.floor) : mmss(rest / 1000);
+      var digits = over ? "+" + mmss(-rest / 1000, Math.floor) : mmss(rest / 1000);
+      el("left").textContent = digits;
+      el("left").style.setProperty("--iw-chars", digits.length);
       el("progress").style.width = Math.min(100, (100 * elapsed(now)) / (state.minutes[state.step] * MINUTE)) + "%";
       el("signal").textContent = !over ? "" : "De tijd van deze stap is om." +
         (last ? " Dit was de laatste stap." : " Ga door naar de volgende stap als de groep zover is.") +
         (state.alarm ? " Tik op het scherm of druk op een toets." : "");
-      el("toggle").textContent = running() ? "Pauze" : elapsed(now) > 0 ? "Verder" : "Start";
+      el("toggle").textContent = running() ? "Pauze" : state.end !== null ? "Verder" : "Start";
       el("toggle").setAttribute("aria-pressed", String(running()));
       el("back").disabled = state.step === 0;
       el("skip").disabled = last;
@@ -265,7 +276,7 @@
       state.spent = 0;
       state.since = running() ? Date.now() : null;
       state.signalled = false;
-      state.alarm = false;
+      quiet();
       el("note").textContent = "";
       save();
       showStep();
@@ -285,7 +296,7 @@
           showPanel();
         }
       }
-      state.alarm = false;
+      quiet();
       save();
       keepAwake();
       draw();
@@ -330,7 +341,7 @@
 
     function acknowledge() {
       if (!state.alarm) return;
-      state.alarm = false;
+      quiet();
       save();
       draw();
     }
@@ -422,9 +433,8 @@
 
   function setup() {
     var root = document.querySelector("[data-timer]");
-    var plans = IW.pageData("plans");
     active = null;
-    if (root && plans) new Clock(root, plans);
+    if (root) new Clock(root, JSON.parse(root.getAttribute("data-plans")));
   }
 
   /* Listeners for every clock page at once: instant navigation swaps the page, not the document. */
