@@ -101,7 +101,7 @@
     var sound = root.querySelector("#iw-timer-sound");
     var store = IW.storage("localStorage");
 
-    /* The plan: the length in the address (plan.js writes it into the page), or the method's own. */
+    /* The plan: the length chosen in the address (?tijd=90, as on the draaiboek), or the method's own. */
     var chosen = IW.plans.chosenLength(plans);
     var planned = IW.plans.planFor(plans, chosen !== null ? chosen : IW.whole(root.getAttribute("data-own")));
     var key = PREFIX + root.getAttribute("data-method") + ":" + sum(planned);
