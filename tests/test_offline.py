@@ -13,7 +13,7 @@ import os
 import re
 import struct
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -57,7 +57,7 @@ def room(tmp_path_factory):
     httpd.shutdown()
 
 
-def phone(browser, base: str):
+def phone(browser):
     """A phone in Amsterdam; every request the site makes, from its pages or its worker,
     is recorded, to show that it asks no other server."""
     context = browser.new_context(viewport=PHONE, timezone_id="Europe/Amsterdam", has_touch=True)
@@ -78,8 +78,8 @@ def kept(page, *paths: str, timeout: float = 15) -> None:
 
 
 def clock_face(page) -> dict[str, str]:
-    read = lambda name: page.locator(f"[data-timer-{name}]").inner_text()  # noqa: E731
-    return {"position": read("position"), "left": read("left"), "end": read("end"), "next": read("next")}
+    """What the clock shows: the step, the time left, the end of the meeting, the next step."""
+    return {name: page.locator(f"[data-timer-{name}]").inner_text() for name in ("position", "left", "end", "next")}
 
 
 def run_for(page, minutes: int, seconds: int = 0) -> None:
@@ -129,6 +129,7 @@ def test_the_worker_names_only_files_of_the_build_relative_to_itself(site):
     assert "search/search_index.json" in data["shell"], "search works offline after one visit"
 
 
+@pytest.mark.build
 def test_a_new_build_has_a_new_cache_and_mkdocs_serve_none(tmp_path):
     www = build_room(tmp_path)
     first = worker_data(www / "handboek")["version"]
@@ -138,8 +139,7 @@ def test_a_new_build_has_a_new_cache_and_mkdocs_serve_none(tmp_path):
     build_room(tmp_path)
     assert worker_data(www / "handboek")["version"] != first
     # Under `mkdocs serve` a page being edited never comes from a cache: the worker removes itself.
-    config = type("Config", (), {})()
-    offline.write(tmp_path, config, None, serving=True)
+    offline.write(tmp_path, None, None, serving=True)
     assert "self.IW_OFFLINE = null;" in (tmp_path / "sw.js").read_text(encoding="utf-8")
 
 
@@ -148,7 +148,7 @@ def test_a_new_build_has_a_new_cache_and_mkdocs_serve_none(tmp_path):
 
 @pytest.mark.browser
 def test_a_group_of_seven_runs_its_meeting_on_a_phone_without_a_network(browser, room):
-    context = phone(browser, room)
+    context = phone(browser)
     page = context.new_page()
     page.clock.install(time=MORNING)
     page.goto(room + METHOD)
@@ -208,7 +208,7 @@ def test_a_group_of_seven_runs_its_meeting_on_a_phone_without_a_network(browser,
 
 @pytest.mark.browser
 def test_the_whole_handbook_is_kept_with_one_button(browser, room):
-    context = phone(browser, room)
+    context = phone(browser)
     page = context.new_page()
     page.goto(room + "printen/")
     page.get_by_role("button", name="Bewaar het handboek op dit apparaat").click()

@@ -6,10 +6,10 @@
   browser installs a worker again when its bytes change, so a new build brings a new
   cache and the old one goes. What the worker saves, all as URLs relative to itself (a
   site under a path, https://example.org/handboek/, works like one at the root):
-  ``shell`` when it is installed (what every page loads, the home page, the sitemap that
-  instant navigation reads); a method's ``group`` (its page, clock, role cards and
-  draaiboek) with the ``forms`` when one of those pages is visited; ``all`` (every file a
-  reader can open) when someone asks for the whole handbook.
+  ``shell`` when it is installed (what every page loads, the search with its index, the
+  home page, the sitemap that instant navigation reads); a method's ``group`` (its page,
+  clock, role cards and draaiboek) with the ``forms`` when one of those pages is visited;
+  ``all`` (every file a reader can open) when someone asks for the whole handbook.
 - ``manifest.webmanifest`` and its icons, drawn here (a circle of seven on the site's
   colour), so that a phone can put the site on its home screen.
 

@@ -6,6 +6,8 @@
    A file of a build never changes until the next build, and a new build brings a new
    worker with a new cache. So a file in the cache is served from it; what is not there
    comes from the network and is kept on the way: every page visited, with what it loads.
+   (The first page opened after a new build may still come from the old cache, while the
+   new worker fills its own; the next one is new.)
    A visit to one of a method's pages also keeps its other pages and the forms. The
    pages open when the worker starts were loaded before it: it keeps them too.
 
