@@ -35,6 +35,7 @@ from mkdocs.structure.toc import get_toc
 from ..data import DataError, Problem
 from ..pages import GeneratedPage, error_page, extend_nav, front_matter, headings
 from ..rendering import Renderer
+from . import offline
 from .glossary_markdown import GlossaryExtension
 from .project import METHODS, TEMPLATES, Project, log, our_fault
 from .search_index import finish_search_index
@@ -45,7 +46,9 @@ logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 THEME = Path(__file__).resolve().parent.parent / "theme"
 ASSETS = "assets/intervisiewijzer"
 STYLESHEETS = ("intervisiewijzer.css", "print.css")
-SCRIPTS = ("iw.js", "paper.js", "keep.js", "plan.js", "cards.js", "chooser.js", "compare.js", "series.js", "timer.js")  # iw.js first: the others use it
+SCRIPTS = (  # iw.js first: the others use it
+    "iw.js", "paper.js", "keep.js", "plan.js", "cards.js", "chooser.js", "compare.js", "series.js", "timer.js", "offline.js",
+)
 
 
 class PluginConfig(base.Config):
@@ -212,6 +215,8 @@ class IntervisiewijzerPlugin(BasePlugin[PluginConfig]):
         searching = any(name.split("/")[-1] == "search" for name in config.plugins)  # "search" or "material/search"
         if self.project is not None and not self.broken and searching:
             finish_search_index(Path(config.site_dir), self.project.catalogue)
+        if self.project is not None and not self.broken:  # last: the worker's version is a hash of every file
+            offline.write(Path(config.site_dir), config, self.project.catalogue, serving=self.serving)
 
 
 def _toc(body: str):

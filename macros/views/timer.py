@@ -1,8 +1,9 @@
 """The clock for the tijdbewaker: a method's steps, one at a time, with the time left.
 
-The page lists every step (complete without JavaScript); docs/assets/timer.js runs the
-clock from the same plan as the draaiboek (the plans computed at build time and the
-chosen length in the address).
+The page lists every step (complete without JavaScript); assets/intervisiewijzer/timer.js
+runs the clock from the same plan as the draaiboek (the plans computed at build time and
+the chosen length in the address), keeps its state in the browser under the method's
+slug, and shortens the remaining steps from the same plans when a group runs late.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .method import StepView, steps
 
 @dataclass(frozen=True)
 class TimerPage:
+    slug: str
     name: str
     steps: list[StepView]
     total: int
@@ -28,6 +30,7 @@ def timer_page(catalogue: Catalogue, slug: str) -> TimerPage:
     method = catalogue.methods[slug]
     here = addresses.timer(slug)
     return TimerPage(
+        slug=slug,
         name=method.name,
         steps=steps(catalogue, method),
         total=method.total_minutes,

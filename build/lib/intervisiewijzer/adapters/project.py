@@ -1,0 +1,106 @@
+"""One handbook project as the adapters see it: its data, loaded once, and a renderer
+with its own templates and glossary. Shared by the MkDocs plugin, the macros, the
+commands and the Zensical build, so that each of them stays a few lines.
+
+Every failure while a page is rendered becomes one line: a mistake in the project's
+own template names that template, its line and the undefined name; a bug in our code
+says so, and keeps the traceback in a file for the bug report.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from markupsafe import Markup
+
+from ..data import Catalogue, load_catalogue
+from ..pages import GeneratedPage, generated_pages, page_macros, render_page
+from ..rendering import Renderer
+from ..views.glossary import Glossary
+
+log = logging.getLogger("mkdocs.plugins.intervisiewijzer")
+REPORT = "dit is een fout in Intervisiewijzer zelf: meld hem met deze regel en het bestand"
+METHODS = "methods"
+TEMPLATES = "overrides/intervisiewijzer"  # a project's own templates, found before ours
+
+
+def our_fault(where: str, exc: BaseException) -> str:
+    """The one line for a failure in our own code; the traceback goes to a file for the report."""
+    with tempfile.NamedTemporaryFile("w", prefix="intervisiewijzer-fout-", suffix=".txt", delete=False) as report:
+        report.write("".join(traceback.format_exception(exc)))
+    return f"{where}: {type(exc).__name__}: {exc} ({REPORT} {report.name})"
+
+
+@dataclass
+class Project:
+    root: Path
+    docs: Path
+    templates: Path
+    catalogue: Catalogue
+    renderer: Renderer
+
+    @classmethod
+    def load(cls, root: Path, methods: str = METHODS, templates: str = TEMPLATES, docs: str = "docs") -> Project:
+        """The project in ``root``; raises DataError naming every problem in its data."""
+        root = root.resolve()
+        catalogue = load_catalogue(root / methods, root, root / docs)
+        key = (root, methods, templates, docs)
+        cached = _projects.get(key)
+        if cached is None or cached.catalogue is not catalogue:
+            folder = root / templates
+            cached = cls(root, root / docs, folder, catalogue, Renderer(folder, Glossary(catalogue.glossary)))
+            _projects[key] = cached
+        return cached
+
+    def pages(self) -> list[GeneratedPage]:
+        return generated_pages(self.catalogue, self.docs)
+
+    def render(self, page: GeneratedPage) -> str:
+        """A generated page's body; a failure is reported as one line, never a traceback."""
+        return str(self.guarded(f"docs/{page.src}", lambda: render_page(page, self.renderer)))
+
+    def macros(self, here: Callable[[], str]) -> dict[str, Callable[..., str]]:
+        """The macros hand-written pages call, bound to ``here()``: the calling page's path under docs/."""
+
+        def bind(name: str, render: Callable[..., Markup]) -> Callable[..., str]:
+            def macro(*args: Any) -> str:
+                page = here()
+                return str(self.guarded(f"docs/{page}: {name}()", lambda: render(page, *args)))
+
+            macro.__name__ = name
+            return macro
+
+        macros = page_macros(self.catalogue, self.renderer, self.docs)
+        return {name: bind(name, render) for name, render in macros.items()}
+
+    def guarded(self, where: str, render: Callable[[], Markup]) -> Markup:
+        """Render, or log one line saying what went wrong and show it on the page."""
+        try:
+            return render()
+        except LookupError as exc:  # the page asks for data the project does not have
+            message = f"{where}: {exc.args[0]}"
+        except jinja2.TemplateError as exc:
+            message = self._template_mistake(exc) or our_fault(where, exc)
+        except Exception as exc:  # a bug in our code
+            message = our_fault(where, exc)
+        log.error(message)
+        return Markup('<p class="iw-error" role="alert">{}</p>').format(message)
+
+    def _template_mistake(self, exc: jinja2.TemplateError) -> str | None:
+        """A mistake in one of the project's own templates, as "file:line: problem"."""
+        places = [(getattr(exc, "filename", None), getattr(exc, "lineno", None))]
+        places += [(frame.f_code.co_filename, line) for frame, line in traceback.walk_tb(exc.__traceback__)]
+        for filename, line in reversed(places):
+            if filename and Path(filename).resolve().is_relative_to(self.templates.resolve()):
+                label = Path(filename).resolve().relative_to(self.root).as_posix()
+                return f"{label}:{line}: {exc.message or type(exc).__name__} (in een eigen sjabloon van dit handboek)"
+        return None
+
+
+_projects: dict[tuple[Path, str, str, str], Project] = {}

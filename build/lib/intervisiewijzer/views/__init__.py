@@ -1,0 +1,1 @@
+"""What each page shows, computed from the data: start times, cards, plans, links."""
