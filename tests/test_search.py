@@ -65,10 +65,10 @@ GLOSSARY = "intervisie/begrippenlijst/"
 QUESTIONS = {
     # from the issue
     "intervisie voor zzp": ("intervisie/zzp/",),
-    "wat kost intervisie": ("intervisie/organisatie/",),
+    "wat kost intervisie": ("intervisie/kosten-en-tijd/", "intervisie/organisatie/"),
     "hoeveel deelnemers heeft een intervisiegroep": (FAQ, "intervisie/groep-starten/", "intervisie/vergelijking/", "intervisie/organisatie/"),
     "hoe begin ik een intervisiegroep": ("intervisie/groep-starten/", "intervisie/zzp/", "checklists/startbijeenkomst/"),
-    "hoeveel uur intervisie voor accreditatie": ("intervisie/zzp/", FAQ),
+    "hoeveel uur intervisie voor accreditatie": ("intervisie/registers/", "intervisie/zzp/", FAQ),
     # groups
     "hoe groot is een intervisiegroep": (FAQ, "intervisie/groep-starten/", "intervisie/vergelijking/"),
     "met hoeveel mensen doe je intervisie": (FAQ, "intervisie/groep-starten/", "intervisie/vergelijking/"),
@@ -82,13 +82,13 @@ QUESTIONS = {
     "een deelnemer praat te veel": ("intervisie/als-een-groep-vastloopt/",),
     "fasen van een groep": ("intervisie/groepsfasen/", "opleiding/groepsdynamiek/"),
     # costs
-    "kosten van een intervisor": ("intervisie/organisatie/", "intervisie/leidinggevende-en-hr/"),
+    "kosten van een intervisor": ("intervisie/kosten-en-tijd/", "intervisie/organisatie/", "intervisie/leidinggevende-en-hr/"),
     "is intervisie goedkoper dan coaching": ("intervisie/organisatie/",),
     # accreditation and registration
-    "telt intervisie mee voor mijn registratie": (FAQ, "intervisie/zzp/"),
-    "verplichte intervisie voor advocaten": ("intervisie/zzp/", "intervisie/leidinggevende-en-hr/"),
-    "intervisie voor fysiotherapeuten": ("intervisie/zzp/", "intervisie/leidinggevende-en-hr/"),
-    "is intervisie verplicht": ("intervisie/leidinggevende-en-hr/", "intervisie/zzp/", FAQ),
+    "telt intervisie mee voor mijn registratie": ("intervisie/registers/", FAQ, "intervisie/zzp/"),
+    "verplichte intervisie voor advocaten": ("intervisie/registers/", "intervisie/zzp/", "intervisie/leidinggevende-en-hr/"),
+    "intervisie voor fysiotherapeuten": ("intervisie/registers/", "intervisie/zzp/", "intervisie/leidinggevende-en-hr/"),
+    "is intervisie verplicht": ("intervisie/leidinggevende-en-hr/", "intervisie/registers/", "intervisie/zzp/", FAQ),
     "ik werk als zelfstandige en zoek een groep": ("intervisie/zzp/",),
     # roles
     "wat doet de procesbegeleider": ("rollen/", GLOSSARY, "opleiding/rol-en-houding/"),
