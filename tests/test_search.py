@@ -116,7 +116,9 @@ QUESTIONS = {
     "methode over de relatie met een cliënt": (
         "methoden/balintmethode/", "methoden/clinicmethode/", "methoden/kernkwadranten/", "methoden/"),
     "mijn kwaliteiten en valkuilen": ("methoden/kernkwadranten/", "methoden/zevenstappenmodel-kwaliteiten/"),
-    "methode als je weinig tijd hebt": ("methoden/", "methoden/dilemmareflectie/", "methoden/cura/"),
+    "methode als je weinig tijd hebt": (
+        "methoden/", "methoden/dilemmareflectie/", "methoden/cura/", "methoden/alleen-maar-adviesmethode/",
+        "methoden/feedforward/", "methoden/kollegiale-beratung/", "methoden/trojka-consultatie/"),
     # training
     "opleiding tot procesbegeleider": ("opleiding/", "opleiding/deelnemer/"),
     "oefencasussen voor de training": ("opleiding/oefencasussen/",),
