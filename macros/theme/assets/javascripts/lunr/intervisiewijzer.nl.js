@@ -46,6 +46,7 @@
   var COVER = 2; // how steeply a result loses for each of the reader's words it lacks
   var NEAR = 0.1; // a result with less than this share of the best score is left out
   var PAGES = 12; // results come from at most this many pages
+  var CANDIDATES = 200; // the best results that are gathered by kind and cut to the short list
   var NAMED = 1.5; // one page of a kind stands out by this factor when the reader named it
   var MANY = 3; // this many results of one kind that match about equally are one result,
   var SHARE = 0.25; // if they are this share of the kind at least
@@ -441,7 +442,7 @@
     if (!terms.length) return missing.length ? fallback(this) : [];
     var results = run(this, terms);
     if (!results.length) return fallback(this);
-    results = shortList(oneOfEachKind(this, weigh(this, results, terms)));
+    results = shortList(oneOfEachKind(this, weigh(this, results, terms).slice(0, CANDIDATES)));
     return keepOrder(results, query);
   };
 
@@ -466,14 +467,17 @@
     return "<p>" + (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "") + "</p>";
   }
 
-  /* Results leave the worker through postMessage: cut their texts there, and name the
-   * words the handbook does not hold (the search box shows its hint for them). */
+  /* Results leave the worker through postMessage: cut their texts there, leave out what the
+   * page does not show (copying it takes longer than the search), and name the words the
+   * handbook does not hold (the search box shows its hint for them). */
   var post = self.postMessage;
   self.postMessage = function (message) {
     if (message && message.data && message.data.items) {
       message.data.items.forEach(function (group) {
         group.forEach(function (doc) {
           if (typeof doc.text === "string") doc.text = excerpt(doc.text);
+          delete doc.parent; // the whole page above a section, which the page does not use
+          delete doc.keys;
         });
       });
       message.data.missing = missing.slice();
