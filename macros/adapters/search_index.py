@@ -1,14 +1,17 @@
 """Search post-processing for Material's lunr search, after the build.
 
 - Field weights: a match in a title or heading weighs more than one in running text, and
-  a key term more still, but not so much that one word of a question decides the ranking
+  a key term as much, but not so much that one word of a question decides the ranking
   (Material's own weights are 1,000 and 1,000,000 to 1).
-- Key terms: the words a page or section is *about*, derived from the data.
+- Key terms: the words a page or section is *about*, derived from the data, in a field of
+  their own that search results do not show.
 - The glossary page becomes one entry per term, with its definition as its text, so that
   a term is found as its own result and not as a wall of all definitions.
-- The Dutch search in overrides/assets/javascripts/lunr/ is chained onto the worker's
-  Dutch stemmer, with the word families it uses to let a reader's word meet the
-  handbook's.
+- Lists of publications (the bibliography, the sources under a page) weigh little.
+- The Dutch search in macros/theme/assets/javascripts/lunr/ is chained onto the worker's
+  Dutch stemmer, with what it takes from the data: the handbook's words for a reader's
+  word (methods/_zoekwoorden.yml), the pages every method has, the lists of publications,
+  and the pages to go on from when nothing is found.
 """
 
 from __future__ import annotations
