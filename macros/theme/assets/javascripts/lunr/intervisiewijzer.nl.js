@@ -150,9 +150,13 @@
     }
     var forms = roots(word, root);
     var parts = compoundParts(word, known);
+    // A short stem cut from a longer word ("gev" from "geven") starts too many other words
+    // ("gevoel"): they must start with one more letter of the word.
+    var cut = root.length < MIN_INFIX && word.length > root.length && word.indexOf(root) === 0 ? word.slice(0, root.length + 1) : null;
     vocab.tokens.forEach(function (token) {
-      if (token === root) add(token, "stem");
+      if (token === root) return add(token, "stem");
       forms.forEach(function (form) {
+        if (form === root && cut && token.indexOf(cut) !== 0) return;
         var at = token.indexOf(form);
         if (at === 0) add(token, token.length - form.length <= INFLECTION ? "prefix" : "head");
         else if (at !== -1 && form.length >= MIN_INFIX) add(token, "compound");
@@ -345,13 +349,19 @@
     return results.sort(function (a, b) { return b.all - a.all || b.score - a.score });
   }
 
+  function known(index, ref) {
+    return index.fields[0] + "/" + ref in index.fieldVectors;
+  }
+
   /* Many results of one kind that match about equally are one result, the page that lists them
    * all: the role cards of every method ("rolkaart tijdbewaker"), or the method pages, or
-   * the same section of every method page ("Wanneer past deze methode?"). A page of the kind that the reader
-   * named ("rolkaarten roddelmethode") stands out, and stays. */
+   * the same section of every method page ("Wanneer past deze methode?"); the overview's
+   * section of the same name where it has one (the timekeeper's card on the role deck). A
+   * page of the kind that the reader named ("rolkaarten roddelmethode") stands out, and
+   * stays. */
   function oneOfEachKind(index, results) {
     site.kinds.forEach(function (kind) {
-      if (!(index.fields[0] + "/" + kind.overview in index.fieldVectors)) return;
+      if (!known(index, kind.overview)) return;
       var least = Math.max(MANY, SHARE * Object.keys(kind.pages).length);
       var key = function (result) { return kind.sections ? result.ref : page(result.ref) };
       var sets = {}; // pages compared as a whole, or each section with the same section of the others
@@ -371,15 +381,17 @@
           if (peers.length < least) continue;
           var gone = {};
           peers.forEach(function (result) { gone[key(result)] = true });
-          results = gather(results, best, function (result) { return gone[key(result)] && kind.pages[page(result.ref)] }, kind.overview);
+          var anchor = best.ref.slice(page(best.ref).length);
+          var overview = anchor && known(index, kind.overview + anchor) ? kind.overview + anchor : kind.overview;
+          results = gather(results, best, function (result) { return gone[key(result)] && kind.pages[page(result.ref)] }, overview);
         }
       });
     });
     return results;
   }
 
-  /* The results without those that are ``gone``, with the overview (``ref``) at the place
-   * of ``best`` unless it comes earlier, holding the words they held. */
+  /* The results without those that are ``gone``, with the overview (``ref``, a page or a
+   * section) at the place of ``best`` unless it comes earlier, holding the words they held. */
   function gather(results, best, gone, ref) {
     var overview = results.filter(function (result) { return result.ref === ref })[0];
     if (!overview) overview = { ref: ref, score: 0, all: false, matchData: { metadata: {} } };
@@ -432,7 +444,7 @@
   }
 
   function fallback(index) {
-    return site.fallback.filter(function (ref) { return index.fields[0] + "/" + ref in index.fieldVectors }).map(function (ref) {
+    return site.fallback.filter(function (ref) { return known(index, ref) }).map(function (ref) {
       return { ref: ref, score: 0, matchData: new lunr.MatchData() };
     });
   }
