@@ -7,19 +7,22 @@
  *
  * - Question words and stop words do not count, unless the query has nothing else. A word
  *   far more common than the rarest word of the query ("intervisie") adds little, and a
- *   result that lacks it is not shown as lacking a word.
+ *   result that lacks it is not shown as lacking a word. A verb split by "te" is one word
+ *   again ("voor te bereiden").
  * - Each remaining word matches index words of its own: its stem, words that start with it
- *   (plurals, verb forms), compounds that hold it ("verslag" in "reflectieverslag"), and
- *   the parts of a compound the reader typed ("intervisiegroep" finds "groep"). A word of
- *   a reader that the handbook says otherwise (methods/_zoekwoorden.yml: "lesplan" is
- *   "sessieplan") also matches the handbook's words. A word that matches nothing is read
- *   with one typing error allowed (two in a long word), whatever the other words do.
+ *   (plurals, verb forms, compounds: "feedbackregels"), compounds that hold it ("verslag"
+ *   in "reflectieverslag"), and the parts of a compound the reader typed
+ *   ("intervisiegroep" finds "groep"). A reader's word that the handbook says otherwise
+ *   (methods/_zoekwoorden.yml: "lesplan" is "sessieplan") also matches the handbook's
+ *   words. A word that matches nothing is read with one typing error allowed (two in a
+ *   long word), whatever the other words do.
  * - Results that hold all the reader's words come before results that hold some; among
  *   them a rarer word weighs more, and so does a title or heading made up of the words.
- * - The pages of one kind that every method has (its role cards, its draaiboek, its
- *   clock) count as one result: the one the reader named, or the page that lists them.
+ *   Lists of publications come after them all.
+ * - Many results of one kind that match about equally (the role cards of every method,
+ *   the same section of every method page) are one result: the page that lists them.
  * - The list is short: the results that come near the best, from a limited number of
- *   pages.
+ *   pages, in this order (Material's own weighing afterwards is divided out).
  * - A word the handbook does not hold in any form is named to the page with the results
  *   (the search box shows a hint); when nothing matches, the pages that help a reader on
  *   are shown.
@@ -424,8 +427,9 @@
   }
 
   /* Material multiplies each score by 1 + b², b being 1 for a page (not for a section) plus
-   * the share of the query's words the result holds, and sorts again: the order made here
-   * is kept by dividing that out. */
+   * the share of the query's words the result holds, and sorts again. Each score becomes
+   * the result's place from the end of the list, with that factor divided out, so that
+   * Material's sort keeps the order made here. */
   function keepOrder(results, query) {
     var clauses = typedWords(query);
     var n = results.length;
