@@ -5,7 +5,8 @@
  * macros/adapters/search_index.py gathers from the data). It replaces the search that
  * Material runs on the reader's words:
  *
- * - Question words and stop words do not count, unless the query has nothing else. A word
+ * - Question words and stop words do not count, nor are they missing; a question word
+ *   counts when the query has nothing else ("iemand"), a stop word is not indexed. A word
  *   far more common than the rarest word of the query ("intervisie") adds little, and a
  *   result that lacks it is not shown as lacking a word. A verb split by "te" is one word
  *   again ("voor te bereiden").
@@ -275,7 +276,7 @@
     var vocab = vocabulary(index);
     var words = readerWords(typedWords(query), vocab);
     var content = words.filter(function (w) { return !isStopWord(w.word) });
-    if (!content.length) content = words;
+    if (!content.length) content = words.filter(function (w) { return lunr.nl.stopWordFilter(new lunr.Token(w.word, {})) });
     ignored = {};
     missing = [];
     var terms = [];
