@@ -9,6 +9,9 @@ several runs, because this machine is noisy.
 - edit to browser: a step title changed in a method file, and a sentence on a handbook
   page, while `make serve` runs, until the open tab shows it;
 - filtering the method chooser with 1,000 methods;
+- search: the reader questions of test_search.py, an answer in the top three for its tuned
+  and its held-out half, results per question, and the time from the last key press to the
+  final result list while typing each question into the search box;
 - Lighthouse scores for a method page, with ``--lighthouse`` (npm installs it into .bench/).
 """
 
@@ -264,6 +267,70 @@ def chooser_timings(site: Path) -> tuple[float, float]:
     return statistics.median(t[0] for t in timings), statistics.median(t[1] for t in timings)
 
 
+# ---- Search: answers, and the time to settle while typing ----------------------------------
+
+# Each key press and each change of the result list, timed.
+WATCH_TYPING = """() => {
+    window.iwTimes = {typed: 0, changed: 0};
+    new MutationObserver(() => { iwTimes.changed = performance.now() })
+        .observe(document.querySelector('.md-search-result__list'), {childList: true, subtree: true});
+    document.querySelector('input.md-search__input').addEventListener('keyup', () => { iwTimes.typed = performance.now() });
+}"""
+KEY_DELAYS = (10, 30)  # milliseconds between key presses: as fast as keys come, and a very fast typist
+
+
+def search_figures(site: Path) -> list[str]:
+    """The questions of test_search.py: answered in the top three, per half, asked straight
+    to the search worker; then typed into the search box, key by key, each timed from the
+    last key press to the result list for the whole question."""
+    from playwright.sync_api import sync_playwright
+    from test_search import ASK_WORKER, HELD_OUT, QUESTIONS, START_WORKER, TUNING, WATCH_THE_WORKER, top_pages
+
+    answered = "q => iwAsked.every(a => a.answered) && (!q || (iwAsked.length && iwAsked[iwAsked.length - 1].query === q))"
+    httpd, base = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(f"{base}search/search_index.json")
+            page.evaluate(START_WORKER, next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name)
+            answers = page.evaluate(ASK_WORKER, list(QUESTIONS))
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.add_init_script(WATCH_THE_WORKER)
+            page.goto(base)
+            page.locator(".md-search__input").click()
+            page.wait_for_function("() => !/initiali/i.test(document.querySelector('.md-search-result__meta').innerText)")
+            page.evaluate(WATCH_TYPING)
+            settle: dict[int, dict[str, float]] = {delay: {} for delay in KEY_DELAYS}
+            box = page.locator("input.md-search__input")
+            for delay in KEY_DELAYS:
+                for question in QUESTIONS:
+                    box.fill("")
+                    page.wait_for_function(answered, arg="")
+                    page.evaluate("() => { iwAsked.length = 0 }")
+                    box.press_sequentially(question, delay=delay)
+                    page.wait_for_function(answered, arg=question)
+                    settle[delay][question] = page.evaluate("() => Math.max(0, iwTimes.changed - iwTimes.typed)")
+            browser.close()
+    finally:
+        httpd.shutdown()
+    lines = []
+    for name, half in (("tuned half", TUNING), ("held-out half", HELD_OUT)):
+        top3 = sum(bool(set(pages) & set(top_pages(answers[q], 3))) for q, pages in half.items())
+        times = ", ".join(
+            f"{delay} ms per key: median {statistics.median(settle[delay][q] for q in half):.0f} ms, worst {max(settle[delay][q] for q in half):.0f} ms"
+            for delay in KEY_DELAYS
+        )
+        lines.append(f"  {name}: an answer in the top 3 for {top3} of {len(half)}; last key to final results, {times}")
+    hits = [len(answers[q]["items"]) for q in QUESTIONS]
+    longest = max(len(q) for q in QUESTIONS)
+    lines.append(
+        f"  results per question: median {statistics.median(hits):g}, most {max(hits)}; "
+        f"questions of up to {longest} characters"
+    )
+    return lines
+
+
 def lighthouse(site: Path) -> str:
     tools = ROOT / ".bench"
     binary = tools / "node_modules" / ".bin" / "lighthouse"
@@ -323,6 +390,8 @@ def main() -> None:
         print(f"  method chooser with {methods} methods: {script:.0f} ms script, {layout:.0f} ms with layout (medians)")
 
         if Path(CHROMIUM).exists():
+            print(f"search, {len(json.loads((site / 'search' / 'search_index.json').read_text(encoding='utf-8'))['docs'])} entries (goal: results within 100 ms of the last key):")
+            print("\n".join(search_figures(site)))
             for kind, times in edit_to_browser(real).items():
                 print(
                     f"edit to browser under make serve, {kind}: median {statistics.median(times):.2f} s"

@@ -1,14 +1,17 @@
 """Search post-processing for Material's lunr search, after the build.
 
 - Field weights: a match in a title or heading weighs more than one in running text, and
-  a key term more still, but not so much that one word of a question decides the ranking
+  a key term as much, but not so much that one word of a question decides the ranking
   (Material's own weights are 1,000 and 1,000,000 to 1).
-- Key terms: the words a page or section is *about*, derived from the data.
+- Key terms: the words a page or section is *about*, derived from the data, in a field of
+  their own that search results do not show.
 - The glossary page becomes one entry per term, with its definition as its text, so that
   a term is found as its own result and not as a wall of all definitions.
-- The Dutch search in overrides/assets/javascripts/lunr/ is chained onto the worker's
-  Dutch stemmer, with the word families it uses to let a reader's word meet the
-  handbook's.
+- Lists of publications (the bibliography, the sources under a page) weigh little.
+- The Dutch search in macros/theme/assets/javascripts/lunr/ is chained onto the worker's
+  Dutch stemmer, with what it takes from the data: the handbook's words for a reader's
+  word (methods/_zoekwoorden.yml), the pages every method has, the lists of publications,
+  and the pages to go on from when nothing is found.
 """
 
 from __future__ import annotations
@@ -23,26 +26,32 @@ from ..data import Catalogue
 from ..views import addresses, handbook
 from .project import log
 
-FIELDS = {"title": {"boost": 8.0}, "text": {"boost": 1.0}, "tags": {"boost": 8.0}}
+# Key terms are in a field of their own, which Material indexes but does not show.
+FIELDS = {"title": {"boost": 8.0}, "text": {"boost": 1.0}, "tags": {"boost": 8.0}, "keys": {"boost": 8.0}}
+# Words end at punctuation too, so that "deelnemers." and "intervisie/" in an address are
+# not words of their own (a full stop inside a number, "2.000", stays), and where a capital
+# starts a word glued to the one before ("Hand-outFormulieren" in a table's text).
+SEPARATOR = r"[\s\-,:;!?()\[\]\"/]+|\.(?!\d)|(?!\b)(?=[A-Z][a-z])"
 
-# Words readers type for what the handbook says otherwise; each list is one family. The
-# glossary names more ("een ander woord voor"): see glossary_families.
-FAMILIES = [
-    ["supervisie", "supervisor", "supervisant"],
-    ["kosten", "kost", "prijs", "betalen", "goedkoop"],
-    ["beginnen", "starten", "opzetten", "oprichten", "opstarten"],
-    ["deelnemers", "leden", "lid", "mensen", "personen", "groepsgrootte"],
-    ["leidinggevende", "manager", "baas"],
-    ["registratie", "accreditatie", "herregistratie"],
-    ["online", "video", "videobellen", "digitaal"],
-    ["vertrouwelijkheid", "geheimhouding", "geheim"],
-    ["zzp", "zelfstandige", "freelancer", "ondernemer"],
-    ["opleiding", "training", "cursus"],
-    ["planner", "rooster", "schema"],
-]
-# A definition answers "wat is ..." as directly as a method page answers its name.
-GLOSSARY_BOOST = 2.0
-_SAME_AS = re.compile(r"^Een ander(?:e)? (?:woord|naam) voor (\w+)\.", re.IGNORECASE)
+# A definition answers "wat is ...", but a page about the subject answers more.
+GLOSSARY_BOOST = 0.5
+# A role's card answers its name as directly as a method page answers its own.
+ROLE_BOOST = 2.0
+# A list of publications (the bibliography, a page's sources) holds the words of many
+# questions in its titles and notes, and answers none of them.
+SOURCES_BOOST = 0.1
+SOURCES_ANCHORS = ("bron", "bronnen")  # the headings above a page's sources
+
+# Where a reader goes on when the search finds nothing; a page a handbook lacks is left out.
+FALLBACK = ("intervisie/veelgestelde-vragen.md", addresses.GLOSSARY, addresses.METHOD_OVERVIEW)
+# The pages every method has, with the page that lists them all; for the method pages
+# themselves, their sections are of one kind (each method's "Wanneer past deze methode?").
+KINDS = (
+    (addresses.role_cards, addresses.ROLE_DECK, False),
+    (addresses.draaiboek, addresses.PRINT_INDEX, False),
+    (addresses.timer, addresses.PRINT_INDEX, False),
+    (addresses.method, addresses.METHOD_OVERVIEW, True),
+)
 
 # Material's search worker imports lunr.<lang>.min.js; the URL is relative to the worker.
 SEARCH_EXTENSION = 'importScripts("../lunr/intervisiewijzer.nl.js");'
@@ -62,16 +71,6 @@ def key_terms(catalogue: Catalogue) -> dict[str, list[str]]:
     return terms
 
 
-def glossary_families(catalogue: Catalogue) -> list[list[str]]:
-    """A one-word term whose definition says it is another word for X: [term, X]."""
-    families = []
-    for term, definition in catalogue.glossary.items():
-        same = _SAME_AS.match(" ".join(definition.split()))
-        if same and " " not in term:
-            families.append([term, same.group(1)])
-    return families
-
-
 def glossary_entries(page: dict, catalogue: Catalogue) -> list[dict]:
     """Cut the glossary page's entry to its introduction; one entry per term."""
     intro = re.match(r"(?:\s*<p>.*?</p>)+", page["text"])
@@ -87,19 +86,49 @@ def glossary_entries(page: dict, catalogue: Catalogue) -> list[dict]:
     ]
 
 
+def is_sources(location: str, bibliography: str) -> bool:
+    """A list of publications: the bibliography, or the sources section of a page."""
+    path, _, anchor = location.partition("#")
+    return path == bibliography or anchor in SOURCES_ANCHORS
+
+
+def worker_settings(catalogue: Catalogue, sources: list[str]) -> dict:
+    """What the Dutch search in the worker takes from the data: the handbook's words for a
+    reader's word, the pages every method has (as one result), the lists of publications,
+    the pages to go on from."""
+    return {
+        "words": catalogue.search_words,
+        "sources": sources,
+        "kinds": [
+            {
+                "pages": [addresses.address(page(slug)) for slug in catalogue.methods],
+                "overview": addresses.address(overview),
+                "sections": sections,
+            }
+            for page, overview, sections in KINDS
+        ],
+        "fallback": [addresses.address(src) for src in FALLBACK],
+    }
+
+
 def finish_search_index(site: Path, catalogue: Catalogue) -> None:
     """Weigh, tag and split the search index, and chain the Dutch search into the worker."""
     index_path = site / "search" / "search_index.json"
     index = json.loads(index_path.read_text(encoding="utf-8"))
     index["config"]["fields"] = FIELDS
+    index["config"]["separator"] = SEPARATOR
     terms = key_terms(catalogue)
     glossary = addresses.address(addresses.GLOSSARY)
-    docs = []
+    bibliography = addresses.address(addresses.BIBLIOGRAPHY)
+    docs, sources = [], []
     for doc in index["docs"]:
         if doc["location"] in terms:
-            doc["tags"] = sorted(set(doc.get("tags", [])) | set(terms[doc["location"]]))
-            if "#" in doc["location"]:  # a role's card answers its name as directly as a definition
-                doc.setdefault("boost", GLOSSARY_BOOST)
+            doc["keys"] = terms[doc["location"]]
+            if "#" in doc["location"]:
+                doc.setdefault("boost", ROLE_BOOST)
+        if is_sources(doc["location"], bibliography):
+            doc["boost"] = doc.get("boost", 1.0) * SOURCES_BOOST
+            sources.append(doc["location"])
         docs.append(doc)
         if doc["location"] == glossary and catalogue.glossary:
             docs += glossary_entries(doc, catalogue)
@@ -107,8 +136,8 @@ def finish_search_index(site: Path, catalogue: Catalogue) -> None:
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     stemmer = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js"
     if not stemmer.exists():
-        log.info("De zoekfunctie is niet Nederlands (search: lang: nl): de Nederlandse woordfamilies blijven uit")
+        log.info("De zoekfunctie is niet Nederlands (search: lang: nl): de Nederlandse zoekwoorden blijven uit")
         return
-    families = json.dumps(FAMILIES + glossary_families(catalogue), ensure_ascii=False)
+    settings = json.dumps(worker_settings(catalogue, sources), ensure_ascii=False)
     with stemmer.open("a", encoding="utf-8") as out:
-        out.write(f"\n{SEARCH_EXTENSION}\nlunr.intervisiewijzer.useFamilies({families});\n")
+        out.write(f"\n{SEARCH_EXTENSION}\nlunr.intervisiewijzer.configure({settings});\n")

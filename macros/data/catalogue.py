@@ -8,14 +8,14 @@ that ask for it during one build share one load.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from .checks import Loaded, cross_reference_problems
-from .handbook import Bibliography, Checklist, Checklists, Comparison, Glossary
+from .handbook import Bibliography, Checklist, Checklists, Comparison, Glossary, SearchWords
 from .model import Method, Publication, Role, Roles
 from .problems import DataError, Problem
 from .training import CaseBook, Training
@@ -33,6 +33,7 @@ SHARED_FILES: dict[str, type[BaseModel]] = {
     "_checklists.yml": Checklists,
     "_training.yml": Training,
     "_cases.yml": CaseBook,
+    "_zoekwoorden.yml": SearchWords,
 }
 REQUIRED_FILES = {"_roles.yml": "hier staan de rollen"}
 
@@ -49,6 +50,7 @@ class Catalogue:
     comparison: Comparison | None = None
     training: Training | None = None  # the training portal's modules and series plan
     cases: CaseBook | None = None  # practice cases
+    search_words: dict[str, list[str]] = field(default_factory=dict)  # a reader's word -> the handbook's words
 
     def roles_of(self, method: Method) -> list[tuple[str, Role]]:
         """The roles a method uses, in the order of the roles file."""
@@ -158,4 +160,5 @@ def _load_all(methods_dir: Path, root: Path, docs_dir: Path) -> Catalogue:
         comparison=value("_comparison.yml"),
         training=value("_training.yml"),
         cases=value("_cases.yml"),
+        search_words=value("_zoekwoorden.yml", {}),
     )

@@ -1,16 +1,29 @@
 """The format of the handbook's other data files: the glossary, the comparison of forms
-of professional guidance, the printable checklists and forms, and the bibliography."""
+of professional guidance, the printable checklists and forms, the bibliography, and the
+words readers search with."""
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field, RootModel
+from pydantic import AfterValidator, Field, RootModel, WithJsonSchema
 
 from .model import Citation, Name, Publication, Slug, Strict, Text
 from .vocabulary import DRAAIBOEK_PLACES
 
 DraaiboekPlace = Literal[tuple(DRAAIBOEK_PLACES)]  # type: ignore[valid-type]
+# One word as the search box splits a question: lowercase, no space or hyphen.
+_ONE_WORD = r"^[a-z0-9'à-öø-ÿ]+$"
+
+
+def _one_word(word: str) -> str:
+    if not re.match(_ONE_WORD, word):
+        raise ValueError(f"{word!r} is geen los woord in kleine letters (het zoekvak deelt een vraag bij spaties en streepjes)")
+    return word
+
+
+SearchWord = Annotated[str, AfterValidator(_one_word), WithJsonSchema({"type": "string", "pattern": _ONE_WORD})]
 
 
 class Glossary(RootModel[dict[Name, Text]]):
@@ -56,3 +69,8 @@ class Checklists(RootModel[dict[Slug, Checklist]]):
 
 class Bibliography(RootModel[dict[Slug, Publication]]):
     """Elke publicatie die het handboek gebruikt, met haar id; de andere bestanden verwijzen ernaar."""
+
+
+class SearchWords(RootModel[dict[SearchWord, Annotated[list[Name], Field(min_length=1)]]]):
+    """Woord dat lezers typen -> de woorden die dit handboek ervoor gebruikt. Typt iemand het woord
+    links in het zoekvak, dan vindt de zoekfunctie ook de pagina's met de woorden rechts."""
