@@ -27,10 +27,12 @@
     return match ? parseInt(match[1], 10) * 60 + parseInt(match[2], 10) : null;
   }
 
-  /* The JSON a page carries for its scripts in <script type="application/json" data-NAME>. */
+  /* The JSON a page carries for its scripts, in the attribute data-NAME of the element it
+     belongs to. Not in a <script type="application/json">: Material's instant navigation
+     re-creates inline scripts without their attributes, and runs the JSON as a script. */
   function pageData(name) {
-    var element = document.querySelector("script[type='application/json'][data-" + name + "]");
-    return element ? JSON.parse(element.textContent) : null;
+    var element = document.querySelector("[data-" + name + "]");
+    return element ? JSON.parse(element.getAttribute("data-" + name)) : null;
   }
 
   function storage(kind) {

@@ -434,7 +434,7 @@
   function setup() {
     var root = document.querySelector("[data-timer]");
     active = null;
-    if (root) new Clock(root, JSON.parse(root.getAttribute("data-plans")));
+    if (root) new Clock(root, IW.pageData("plans"));
   }
 
   /* Listeners for every clock page at once: instant navigation swaps the page, not the document. */
