@@ -47,7 +47,9 @@ class Role(Strict):
         description=(
             "Wat de pagina's met deze rol doen. 'inbrengen': wie de casus inbrengt. 'leiden': wie het draaiboek volgt;"
             " een intervisor van buiten neemt deze rol over. 'vragen': de rol van alle anderen; op de rolkaarten"
-            " krijgt ieder die overblijft deze kaart. Elke taak hoort bij hoogstens één rol."
+            " krijgt ieder die overblijft deze kaart. 'tijd': wie de tijd bewaakt; de rolkaart noemt elke stap met"
+            " de minuten en de kloktijd. 'verslag': wie opschrijft wat de groep zegt; de rolkaart noemt ook elke stap"
+            " waarin de vragenstellers iets doen. Elke taak hoort bij hoogstens één rol."
         ),
     )
     rotates: bool = Field(

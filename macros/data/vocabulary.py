@@ -83,6 +83,8 @@ DUTIES: dict[str, str] = {
     "inbrengen": "brengt de casus in",
     "leiden": "leidt de bijeenkomst en volgt het draaiboek",
     "vragen": "stelt vragen; ieder die geen andere rol heeft",
+    "tijd": "bewaakt de tijd; de rolkaart noemt elke stap met de minuten en de kloktijd",
+    "verslag": "schrijft op wat de groep zegt; de rolkaart noemt ook elke stap waarin de vragenstellers iets doen",
 }
 
 # Where a checklist stands in a method's draaiboek (``draaiboek`` in methods/_checklists.yml).

@@ -6,8 +6,12 @@
   var IW = window.Intervisiewijzer;
   var PREFIX = "intervisiewijzer:";
 
+  function keyOf(path, id) {
+    return PREFIX + path + "#" + id;
+  }
+
   function key(element) {
-    return PREFIX + location.pathname + "#" + element.id;
+    return keyOf(location.pathname, element.id);
   }
 
   function keep(element, store) {
@@ -51,6 +55,13 @@
       });
     });
   }
+
+  /* What another page of the site keeps for one of its fields (the draaiboek's start time
+     for the clock times on the role cards), or null. */
+  IW.kept = function (path, id) {
+    var store = IW.storage("localStorage");
+    return store ? store.getItem(keyOf(path, id)) : null;
+  };
 
   IW.onPage(setup);
 })();
