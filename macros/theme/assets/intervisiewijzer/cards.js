@@ -39,6 +39,43 @@
     });
   }
 
+  /* A copy of a card; the first holder's card keeps the role's anchor. */
+  function copy(card, first) {
+    var clone = card.cloneNode(true);
+    clone.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
+    if (first && clone.hasAttribute("data-anchor")) clone.querySelector(".role-card__role").id = clone.getAttribute("data-anchor");
+    return clone;
+  }
+
+  /* The cards for a group of `people` that adds the roles `added`, dealt from the hands
+     (the elements [data-hand] under `hands`) by the build's table; null when the group
+     does not fit its roles. */
+  function deal(hands, deals, people, added) {
+    var table = deals.copies[added.join(",")];
+    var copies = people !== null && people >= 1 && people <= table.length ? table[people - 1] : null;
+    if (!copies) return null;
+    var cards = [];
+    deals.hands.forEach(function (role, i) {
+      var held = hands.querySelectorAll("[data-hand='" + role + "'] .role-card");
+      for (var n = 0; n < copies[i]; n++) {
+        held.forEach(function (card) { cards.push(copy(card, n === 0)); });
+      }
+    });
+    return cards;
+  }
+
+  /* Cards four to an A4 sheet, so that print never splits a card over two sheets. */
+  function sheetsOf(cards) {
+    var sheets = [];
+    for (var i = 0; i < cards.length; i += PER_SHEET) {
+      var sheet = document.createElement("div");
+      sheet.className = "card-sheet";
+      cards.slice(i, i + PER_SHEET).forEach(function (card) { sheet.appendChild(card); });
+      sheets.push(sheet);
+    }
+    return sheets;
+  }
+
   function startTime(deals) {
     var link = document.querySelector("[data-cards-start]");
     var draaiboek = document.querySelector("a[data-cards-draaiboek]");
@@ -60,23 +97,11 @@
     var outside = form.querySelector("[data-cards-outside]");
     var minutes = applyPlan(hands.content);
     var start = startTime(deals);
-    var cardsOf = {};
-    hands.content.querySelectorAll("[data-hand]").forEach(function (hand) {
-      cardsOf[hand.getAttribute("data-hand")] = Array.prototype.slice.call(hand.querySelectorAll(".role-card"));
-    });
 
     var query = new URLSearchParams(location.search);
     if (IW.whole(query.get("deelnemers")) !== null) people.value = query.get("deelnemers");
     var chosen = (query.get("rollen") || "").split(",");
     extras.forEach(function (box) { box.checked = chosen.indexOf(box.value) !== -1; });
-
-    /* A copy of a card; the first holder's card keeps the role's anchor. */
-    function copy(card, first) {
-      var clone = card.cloneNode(true);
-      clone.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
-      if (first && clone.hasAttribute("data-anchor")) clone.querySelector(".role-card__role").id = clone.getAttribute("data-anchor");
-      return clone;
-    }
 
     function warn(count) {
       var larger = deals.max !== null && count > deals.max;
@@ -89,11 +114,11 @@
 
     function layout() {
       var used = extras.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
-      var table = deals.copies[used.join(",")];
       var count = IW.whole(people.value);
-      var copies = count !== null && count >= 1 && count <= table.length ? table[count - 1] : null;
+      var cards = deal(hands.content, deals, count, used);
       remember(used);
-      if (!copies) {
+      if (!cards) {
+        var table = deals.copies[used.join(",")];
         people.setAttribute("aria-invalid", "true");
         outside.hidden = true;
         var least = table.findIndex(function (row) { return row !== null; }) + 1;
@@ -103,19 +128,7 @@
         return;
       }
       people.removeAttribute("aria-invalid");
-      var cards = [];
-      deals.hands.forEach(function (role, i) {
-        for (var n = 0; n < copies[i]; n++) {
-          cardsOf[role].forEach(function (card) { cards.push(copy(card, n === 0)); });
-        }
-      });
-      var sheets = [];
-      for (var i = 0; i < cards.length; i += PER_SHEET) {
-        var sheet = document.createElement("div");
-        sheet.className = "card-sheet";
-        cards.slice(i, i + PER_SHEET).forEach(function (card) { sheet.appendChild(card); });
-        sheets.push(sheet);
-      }
+      var sheets = sheetsOf(cards);
       deck.replaceChildren.apply(deck, sheets);
       drawClocks(deck, minutes, start);
       status.textContent = cards.length + " kaarten op " + sheets.length + " vel" + (sheets.length === 1 ? "" : "len") +
@@ -138,4 +151,5 @@
   }
 
   IW.onPage(setup);
+  IW.cards = { deal: deal, sheets: sheetsOf };
 })();
