@@ -309,23 +309,31 @@ def test_the_draaiboek_clock_counts_from_a_24_hour_start_time(page, server, cata
 # ---- Checklists and forms ------------------------------------------------------------------------
 
 
-def test_every_form_prints_without_blank_sheets_and_with_empty_boxes(page, server, catalogue):
+TICKED = "b => getComputedStyle(b).backgroundImage.includes('svg')"
+
+
+def test_every_form_prints_what_was_filled_in_and_ruled_lines_where_nothing_was(page, server, catalogue):
     for checklist_id, checklist in catalogue.checklists.items():
         page.goto(f"{server}checklists/{checklist_id}/")
         boxes = page.locator("article input[type=checkbox]")
         fields = page.locator("article .iw-field textarea")
+        questions = [q for s in checklist.sections for q in s.questions if not q.signatures]
         assert boxes.count() == sum(len(s.checks) for s in checklist.sections)
-        assert fields.count() == sum(len(s.questions) for s in checklist.sections)
+        assert fields.count() == len(questions)
         if boxes.count():
             boxes.first.check()
+        typed = f"Wat de groep bij {checklist_id} opschreef."
+        if fields.count():
+            fields.first.fill(typed)
         page.emulate_media(media="print")
-        for box in boxes.all():
-            style = box.evaluate(
-                "b => { const s = getComputedStyle(b); return [s.borderTopStyle, s.borderTopColor, s.backgroundColor] }"
-            )
-            assert style == ["solid", "rgb(0, 0, 0)", "rgb(255, 255, 255)"], "a box prints empty, also when ticked"
-        for field, question in zip(fields.all(), [q for s in checklist.sections for q in s.questions]):
-            assert abs(field.evaluate("f => f.getBoundingClientRect().height") - question.lines * 8 * MM) < 2
+        for number, box in enumerate(boxes.all()):
+            style = box.evaluate("b => { const s = getComputedStyle(b); return [s.borderTopStyle, s.borderTopColor] }")
+            assert style == ["solid", "rgb(0, 0, 0)"], "a box prints with a black border"
+            assert box.evaluate(TICKED) == (number == 0), "a box prints ticked when it is ticked, empty when it is not"
+        printed = page.locator("article .iw-field__print")
+        for number, (copy, question) in enumerate(zip(printed.all(), questions)):
+            assert copy.is_visible() and not fields.nth(number).is_visible(), "paper shows the copy that grows"
+            assert abs(copy.evaluate("f => f.getBoundingClientRect().height") - question.lines * 8 * MM) < 2
         page.emulate_media(media="null")
         sheets = pdf_pages(page)
         for number, sheet in enumerate(sheets, start=1):
@@ -336,8 +344,43 @@ def test_every_form_prints_without_blank_sheets_and_with_empty_boxes(page, serve
         for section in checklist.sections:
             for question in section.questions:
                 assert words(question.label) in text, f"{checklist_id}: a question is missing on paper"
+        assert not fields.count() or typed in text, f"{checklist_id}: what was typed is missing on paper"
         for citation in checklist.sources:
             assert words(catalogue.sources[citation.ref].title) in text, f"{checklist_id}: the source is named on paper"
+
+
+def test_a_group_signs_the_contract_it_filled_in_on_screen(page, server, catalogue):
+    checklist = catalogue.checklists["intervisiecontract"]
+    page.goto(f"{server}checklists/intervisiecontract/")
+    page.locator("article input[type=checkbox]").nth(1).check()
+    long_text = " ".join(["Zes bijeenkomsten van twee uur, op de eerste dinsdag van de maand, in zaal 3."] * 4)
+    page.locator(".iw-field textarea").first.fill(long_text)  # longer than the lines the form gives
+    page.get_by_label("Aantal leden").fill("12")
+    page.get_by_label("Datum", exact=True).fill("3 maart 2026")
+    names = ["Anna", "Bram", "Chantal", "Dirk", "Eva", "Fatima", "Gijs", "Hanna", "Ilse", "Jan", "Kees", "Lotte"]
+    for number, name in enumerate(names, start=1):
+        page.get_by_label(f"Naam {number}", exact=True).fill(name)
+    page.locator("[data-print]").focus()
+    page.emulate_media(media="print")
+    assert page.locator("tr[data-signature-row]:visible").count() == 12, "a line for each of the twelve members"
+    assert page.locator("article input[type=checkbox]").nth(1).evaluate(TICKED)
+    page.emulate_media(media="null")
+    sheets = pdf_pages(page)
+    text = " ".join(sheets)
+    assert len(sheets) <= 2 and words(long_text) in text and "3 maart 2026" in text
+    assert all(name in text for name in names)
+    page.get_by_label("Aantal leden").fill("15")
+    page.emulate_media(media="print")
+    assert page.locator("tr[data-signature-row]:visible").count() == 15, "the largest group signs too"
+    page.emulate_media(media="null")
+    assert len(pdf_pages(page)) <= 2
+
+    page.reload()
+    assert page.get_by_label("Naam 12", exact=True).input_value() == "Lotte", "the names are kept in this browser"
+    page.get_by_role("button", name="Leeg maken").click()
+    assert page.get_by_label("Naam 1", exact=True).input_value() == "" and page.locator(".iw-field__print").first.inner_text() == ""
+    text = " ".join(pdf_pages(page))
+    assert "Anna" not in text and "Zes bijeenkomsten" not in text and words(checklist.title) in text
 
 
 def test_short_pages_print_on_one_sheet(page, server):
