@@ -87,6 +87,7 @@ class Card:
     parts: int = 1
     anchor: str = field(default="")
     type: Type = NORMAL
+    first: bool = True  # the first holder's card, which carries the role's anchor; search leaves copies out
 
     @property
     def footer_line(self) -> str:
@@ -276,9 +277,9 @@ def deal(held: list[Hand], people: int, added: tuple[str, ...] = ()) -> list[int
 
 
 def deck(held: list[Hand], copies: list[int]) -> list[Card]:
-    """The cards a group gets, a hand's cards together; only the first copy keeps the anchor."""
+    """The cards a group gets, a hand's cards together; only the first copy is ``first``."""
     return [
-        card if copy == 0 else replace(card, anchor="")
+        card if copy == 0 else replace(card, first=False)
         for hand, count in zip(held, copies)
         for copy in range(count)
         for card in hand.cards
@@ -341,7 +342,7 @@ class CardsPage:
     them for another group."""
 
     name: str
-    hands: list[Hand]
+    hands: list[Hand]  # each role's cards once, for the script to copy: none of them ``first``
     sheets: list[list[Card]]  # the cards for ``people``, four to a sheet
     people: int  # the group size the page opens with
     most: int
@@ -362,7 +363,7 @@ def cards_page(catalogue: Catalogue, slug: str) -> CardsPage:
     clock = catalogue.role_with("tijd")
     return CardsPage(
         name=method.name,
-        hands=held,
+        hands=[replace(hand, cards=[replace(card, first=False) for card in hand.cards]) for hand in held],
         sheets=sheets(opening.cards),
         people=opening.people,
         most=MOST_PEOPLE,
