@@ -4,6 +4,7 @@ independent parser (icalendar)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -121,8 +122,9 @@ ROLES = ["Inbrenger", "Procesbegeleider", "Tijdbewaker", "Verslaglegger"]
 
 
 def schedule_on_page(page) -> list[list[str]]:
+    """Per meeting, who holds each role."""
     rows = page.locator("[data-series-result] .iw-series-table tbody tr")
-    return [row.locator("td").all_inner_texts() for row in rows.all()]
+    return [row.locator("td[data-holder]").all_inner_texts() for row in rows.all()]
 
 
 def check_fair(rows: list[list[str]], names: list[str]) -> None:
@@ -159,7 +161,8 @@ def test_series_planner_makes_a_fair_schedule_that_stays_in_the_browser(page, se
     # The first round walks through the list: Anna brings in first, with the next three in the roles.
     assert rows[0] == ["Anna", "Bram", "Chantal", "Dirk"] and rows[7][0] == "Anna"
     labels = page.locator("[data-series-result] .iw-series-table tbody th").all_inner_texts()
-    assert labels[0].startswith("1 (") and "2026" in labels[0] and labels[1].startswith("2 (")
+    dates = page.locator("[data-series-result] .iw-series-table tbody td[data-label=Datum]").all_inner_texts()
+    assert labels[:2] == ["1", "2"] and "2 mrt 2026" in dates[0] and "23 mrt 2026" in dates[1]
     counts = page.locator(".iw-series-counts tbody tr")
     for row, name in zip(counts.all(), NAMES):
         assert row.locator("th").inner_text() == name
@@ -169,6 +172,8 @@ def test_series_planner_makes_a_fair_schedule_that_stays_in_the_browser(page, se
 
     text = " ".join(pdf_pages(page))
     assert all(name in text for name in NAMES) and "Namen van de deelnemers" not in text
+    # On paper: the date, the start, the length and the place of every meeting.
+    assert all(date in text for date in dates) and text.count("14:00–15:30") == 8 and "(90 minuten)" in text
 
     page.reload()
     assert page.input_value("#iw-names").split() == NAMES, "the names are kept in this tab"
@@ -222,18 +227,42 @@ def test_calendar_entries_carry_time_place_and_stable_ids(page, server):
         assert str(event["TRANSP"]) == "OPAQUE", "the meetings show as busy time"
         assert str(event["SUMMARY"]) == f"Intervisie: bijeenkomst {n + 1} van 5"
         assert f"Inbrenger: {NAMES[n]}" in str(event["DESCRIPTION"])
+        lines = str(event["DESCRIPTION"]).splitlines()
+        holders = [name for line in lines for name in re.split(r", | en ", line.split(": ", 1)[1])]
+        assert sorted(holders) == sorted(NAMES[:5]), "every role holder, the vragenstellers too"
+        assert lines[-1].startswith("Vragensteller: ")
     # Across summer time (29 March 2026) the wall-clock time stays 19:30.
     assert events[0].decoded("DTSTART").utcoffset() == timedelta(hours=1)
     assert events[2].decoded("DTSTART").utcoffset() == timedelta(hours=2)
 
-    page.fill("#iw-first-date", "2026-03-23")  # a corrected schedule
-    second = download_ics(page)
     uids = [str(e["UID"]) for e in events]
-    again = second.walk("VEVENT")
-    assert [str(e["UID"]) for e in again] == uids, "a corrected schedule updates the same events"
     assert len(set(uids)) == 5
-    assert all(int(b["SEQUENCE"]) > int(a["SEQUENCE"]) for a, b in zip(events, again))
-    assert again[0].decoded("DTSTART") == datetime(2026, 3, 23, 19, 30, tzinfo=AMSTERDAM)
+    same = download_ics(page).walk("VEVENT")
+    assert [(str(e["UID"]), int(e["SEQUENCE"])) for e in same] == [(str(e["UID"]), int(e["SEQUENCE"])) for e in events], (
+        "nothing changed: the same events, the same SEQUENCE"
+    )
+    page.fill("#iw-weeks", "3")  # a corrected schedule: every meeting but the first moves
+    again = download_ics(page).walk("VEVENT")
+    assert [str(e["UID"]) for e in again] == uids, "a corrected schedule updates the same events"
+    assert int(again[0]["SEQUENCE"]) == int(events[0]["SEQUENCE"]), "the first meeting did not change"
+    assert all(int(b["SEQUENCE"]) == int(a["SEQUENCE"]) + 1 for a, b in zip(events[1:], again[1:]))
+    assert again[1].decoded("DTSTART") == datetime(2026, 4, 6, 19, 30, tzinfo=AMSTERDAM)
+
+
+def test_two_series_in_one_browser_never_share_calendar_entries(page, server):
+    page.goto(f"{server}planner/")
+    page.fill("#iw-first-date", "2026-03-16")
+    page.fill("#iw-names", "\n".join(NAMES[:5]))
+    first = [str(e["UID"]) for e in download_ics(page).walk("VEVENT")]
+    page.fill("#iw-names", "Karin\nLeo\nMaria\nNoor\nOmar\nPiet")  # another group, planned in the same tab
+    second = [str(e["UID"]) for e in download_ics(page).walk("VEVENT")]
+    assert len(second) == 6 and not set(first) & set(second), "importing the second series leaves the first one alone"
+    page.fill("#iw-names", "\n".join([*NAMES[:4], "Eva-Marie"]))  # the first group again, one name corrected
+    page.fill("#iw-first-date", "2026-03-23")
+    third = download_ics(page).walk("VEVENT")
+    assert [str(e["UID"]) for e in third] == first and all(int(e["SEQUENCE"]) == 1 for e in third)
+    page.reload()
+    assert [str(e["UID"]) for e in download_ics(page).walk("VEVENT")] == first, "the series is kept with the names"
 
 
 def test_series_planner_explains_what_is_missing(page, server):
@@ -252,7 +281,7 @@ def test_series_planner_explains_what_is_missing(page, server):
 def test_series_planner_without_javascript_shows_an_example(no_js, server):
     no_js.goto(f"{server}planner/")
     assert not no_js.locator("form[data-series-planner]").is_visible()
-    rows = [row.locator("td").all_inner_texts() for row in no_js.locator("[data-series-example] tbody tr").all()]
+    rows = [row.locator("td[data-holder]").all_inner_texts() for row in no_js.locator("[data-series-example] tbody tr").all()]
     assert len(rows) == 6
     check_fair(rows, [f"Deelnemer {n}" for n in range(1, 7)])
 

@@ -112,13 +112,15 @@ def test_the_catalogue_has_a_card_per_method_with_what_a_reader_picks_from(site,
 
 def test_every_method_has_role_cards_and_a_draaiboek(site, catalogue):
     for slug, method in catalogue.methods.items():
-        cards = soup(site, f"methoden/{slug}/rolkaarten").select(".role-card")
-        first_parts = [c for c in cards if "vervolg" not in c.h2.get_text()]
-        used = [role.name for _, role in catalogue.roles_of(method)]
-        assert [c.select_one(".role-card__role").contents[0].strip() for c in first_parts][: len(used)] == used
+        # The page's hands: each role's card once, the roles of the method first.
+        template = soup(site, f"methoden/{slug}/rolkaarten").find("template")
+        hands = {hand["data-hand"]: hand.find_all("article") for hand in template.find_all(attrs={"data-hand": True})}
+        used = [role_id for role_id, _ in catalogue.roles_of(method)]
+        assert list(hands)[: len(used)] == used
         for role_id, role in catalogue.roles_of(method):
-            tasks = [li.strong.get_text() for c in cards if c["data-role"] == role_id for li in c.select(".role-card__steps li")]
-            assert tasks == [s.title for s in method.steps if role_id in s.roles], f"{slug}: {role.name}"
+            listed = [int(li["value"]) for card in hands[role_id] for li in card.find("ol").find_all("li")]
+            acts = [n for n, s in enumerate(method.steps, start=1) if role_id in s.roles]
+            assert listed == sorted(listed) and set(acts) <= set(listed), f"{slug}: {role.name} misses a step it acts in"
         script = soup(site, f"methoden/{slug}/draaiboek")
         assert len(script.select(".iw-script__step:not(.iw-script__end)")) == len(method.steps)
         links = [a["href"] for a in soup(site, f"methoden/{slug}").select("article a")]

@@ -45,6 +45,13 @@ class Comparison(Strict):
 class WritingField(Strict):
     label: Text = Field(description="De vraag of opdracht waar je iets bij schrijft.")
     lines: int = Field(default=3, ge=1, le=20, description="Aantal schrijfregels op papier.")
+    signatures: bool = Field(
+        default=False,
+        description=(
+            "Een regel voor ieder lid van de groep, met naam en handtekening, in plaats van schrijfregels;"
+            " de groep kiest op het scherm met hoeveel leden ze is."
+        ),
+    )
 
 
 class ChecklistSection(Strict):

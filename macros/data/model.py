@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, field_validator, model_validator
 
-from .vocabulary import CONVERSATIONS, DUTIES, EXPERIENCE, FACILITATOR, GUIDELINE, QUESTION_KINDS
+from .vocabulary import CONVERSATIONS, DUTIES, EXPERIENCE, FACILITATOR, GUIDELINE, QUESTION_KINDS, SEATINGS
 
 # Text that is more than white space; JSON Schema says so with a pattern.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"\S")]
@@ -27,6 +27,7 @@ Facilitator = Literal[tuple(FACILITATOR)]  # type: ignore[valid-type]
 Guideline = Literal[tuple(GUIDELINE)]  # type: ignore[valid-type]
 Conversation = Literal[tuple(CONVERSATIONS)]  # type: ignore[valid-type]
 Duty = Literal[tuple(DUTIES)]  # type: ignore[valid-type]
+Seating = Literal[tuple(SEATINGS)]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
@@ -47,7 +48,9 @@ class Role(Strict):
         description=(
             "Wat de pagina's met deze rol doen. 'inbrengen': wie de casus inbrengt. 'leiden': wie het draaiboek volgt;"
             " een intervisor van buiten neemt deze rol over. 'vragen': de rol van alle anderen; op de rolkaarten"
-            " krijgt ieder die overblijft deze kaart. Elke taak hoort bij hoogstens één rol."
+            " krijgt ieder die overblijft deze kaart. 'tijd': wie de tijd bewaakt; de rolkaart noemt elke stap met"
+            " de minuten en de kloktijd. 'verslag': wie opschrijft wat de groep zegt; de rolkaart noemt ook elke stap"
+            " waarin de vragenstellers iets doen. Elke taak hoort bij hoogstens één rol."
         ),
     )
     rotates: bool = Field(
@@ -143,6 +146,13 @@ class Method(Strict):
     experience: Experience = Field(description="Ervaring die de groep nodig heeft (inschatting van Intervisiewijzer).")
     facilitator: Facilitator = Field(description="Wie de bijeenkomst leidt (inschatting van Intervisiewijzer).")
     steps: list[Step] = Field(min_length=2, description="Het stappenplan, in volgorde.")
+    seating: Seating | None = Field(
+        default=None,
+        description=(
+            "Hoe de stoelen staan, uit een vaste lijst; alleen als een bron van de methode het zegt. De methodepagina en"
+            " het draaiboek tekenen het en zeggen het in woorden."
+        ),
+    )
     tips: list[Text] = Field(default=[], description="Tips voor de groep.")
     pitfalls: list[Text] = Field(default=[], description="Valkuilen.")
     variants: list[Variant] = Field(default=[], description="Varianten uit de bronnen.")

@@ -83,6 +83,51 @@ DUTIES: dict[str, str] = {
     "inbrengen": "brengt de casus in",
     "leiden": "leidt de bijeenkomst en volgt het draaiboek",
     "vragen": "stelt vragen; ieder die geen andere rol heeft",
+    "tijd": "bewaakt de tijd; de rolkaart noemt elke stap met de minuten en de kloktijd",
+    "verslag": "schrijft op wat de groep zegt; de rolkaart noemt ook elke stap waarin de vragenstellers iets doen",
+}
+
+@dataclass(frozen=True)
+class Arrangement:
+    label: str  # as a heading: "binnenkring en buitenkring"
+    text: str  # the picture in words, for who does not see it
+
+
+# How the chairs stand (``seating`` in a method file), only where the method's sources say
+# so. The method page and the draaiboek draw it (views/seating.py) and say it in words.
+SEATINGS: dict[str, Arrangement] = {
+    "kring-rond-flap": Arrangement("een kring rond de flap", "Iedereen zit in één kring rond een flap-over."),
+    "inbrenger-buiten-de-kring": Arrangement(
+        "de inbrenger buiten de kring",
+        "De groep zit in een kring. Als de groep over de vraag praat, zit de inbrenger buiten de kring en luistert mee.",
+    ),
+    "team-apart": Arrangement(
+        "een team apart",
+        "De procesbegeleider en de inbrenger zitten tegenover elkaar. De anderen zitten als team iets apart en luisteren.",
+    ),
+    "binnen-en-buitenkring": Arrangement(
+        "binnenkring en buitenkring",
+        "In het midden staan vijf stoelen in een kleine kring: vier deelnemers en één lege stoel. De anderen zitten in"
+        " een kring eromheen. Wie mee wil praten, neemt de lege stoel.",
+    ),
+    "drietallen": Arrangement(
+        "groepjes van drie",
+        "De deelnemers zitten in groepjes van drie, dicht bij elkaar. Als de twee anderen adviseren, draait de inbrenger"
+        " de stoel om en zit met de rug naar hen toe.",
+    ),
+    "tweetallen": Arrangement(
+        "tweetallen", "De deelnemers zitten of staan in tweetallen tegenover elkaar, en wisselen na elke ronde van partner."
+    ),
+    "tafels": Arrangement(
+        "een tafel per inbrenger",
+        "Iedere inbrenger zit aan een eigen tafel, met drie of vier anderen. Na elke ronde gaan de anderen naar een"
+        " andere tafel; de inbrenger blijft zitten.",
+    ),
+    "rollenspel": Arrangement(
+        "twee stoelen voor het rollenspel",
+        "In het midden staan twee stoelen tegenover elkaar: op de ene speelt de inbrenger zichzelf, op de andere de"
+        " gesprekspartner. De anderen zitten eromheen, zodat ieder het gesprek goed ziet.",
+    ),
 }
 
 # Where a checklist stands in a method's draaiboek (``draaiboek`` in methods/_checklists.yml).

@@ -1,26 +1,54 @@
 """Role cards: per role what you do in each step, four A6 cards to an A4 sheet.
 
-The type size is the same on every card. A card whose text does not fit continues on a
-next card, marked as its continuation; nothing is shrunk and nothing is cut off. How much
-fits is estimated in lines of the printed card (see ``CARD_LINES`` and print.css).
+Every person gets one card. A card is laid out to fit: in the normal type, else in a
+smaller one (never below 8 pt); only a role whose text does not fit even then continues
+on a next card, marked as its continuation. Nothing is cut off. How much room the text
+takes is worked out here with the widths of the printed typeface (``measure``), and
+tests/test_print.py checks every card of every method in Chromium.
+
+How many cards a group gets is worked out once, here (``deal``): the print index shows it,
+the card page prints it, and the page's script looks it up for other group sizes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 
 from ..data import Catalogue
-from ..data.model import Role
-from .planning import plans
+from ..data.model import Method, Role
+from . import addresses
+from .measure import Run, lines
+from .planning import DEFAULT_START, plans
 
 CARDS_PER_SHEET = 4
-# What a printed card holds (print.css: .role-card, 105 x 142 mm, 8.5 pt): lines of text
-# between its heading and its footer, and characters on a line of a list item. Measured
-# in Chromium; tests/test_print.py fails when a card overflows.
-CARD_LINES = 27.5
-LINE_CHARS = 53
-ITEM_GAP = 0.2  # space between two list items, in lines
-LABEL_LINES = 1.3  # a label ("Doen") with the space above it
+MOST_PEOPLE = 40  # the largest group the card page deals cards for
+
+
+@dataclass(frozen=True)
+class Type:
+    """A card's type: size and line height in points, and the space below a list item."""
+
+    size: float
+    line: float
+    gap: float
+    dense: bool = False
+
+
+# The card's geometry, as print.css sets it (.role-card): 105 x 142 mm, padding 6 mm at
+# the top and sides and 5 mm at the bottom; lists are indented 4 mm.
+PT_PER_MM = 72 / 25.4
+MEASURE = (105 - 12) * PT_PER_MM
+INDENT = 4 * PT_PER_MM
+HEIGHT = (142 - 11) * PT_PER_MM
+NORMAL = Type(8.5, 10.5, 0.8)
+DENSE = Type(8, 9.5, 0.3, dense=True)  # print.css: .role-card--dense
+HEAD = 10 + 14 + 3  # the method's name (8 pt on 10), the role (12 pt on 14) and their margins
+FOOT_LINE = 10  # the footer: 8 pt on 10, with a rule and space above it
+FOOT_SPACE = 5
+PARAGRAPH_GAP = 2.8  # below the purpose and below a list (1 mm)
+LABEL_SPACE = 4.2 + 0.9  # above and below a section's label (1.5 mm and 0.3 mm)
+SAFETY = 3  # points kept free for what the model does not see (rounding, the browser's line boxes)
 
 
 @dataclass(frozen=True)
@@ -29,6 +57,12 @@ class Item:
     step: int | None = None  # the step number, for the minutes a scaled plan changes
     title: str | None = None
     minutes: int | None = None
+    offset: int | None = None  # minutes from the start of the meeting, for a card with clock times
+    start: int = DEFAULT_START  # the meeting's start, in minutes after midnight
+
+    @property
+    def at(self) -> int | None:
+        return None if self.offset is None else self.start + self.offset
 
 
 @dataclass(frozen=True)
@@ -46,41 +80,80 @@ class Card:
     role: str
     purpose: str
     sections: list[Section]
-    footer: str  # what and where from: "Incidentmethode · Bron: ..."
+    footer: str  # what and where from: "Bron: ..."
     total: int | None = None  # the minutes of the plan the card follows
     optional: bool = False  # a role the group adds if it wants (tijdbewaker, verslaglegger)
     part: int = 1
     parts: int = 1
     anchor: str = field(default="")
+    type: Type = NORMAL
+    first: bool = True  # the first holder's card, which carries the role's anchor; search leaves copies out
+
+    @property
+    def footer_line(self) -> str:
+        """The footer as printed: "Incidentmethode · 70 min · Bron: ..."."""
+        return " · ".join([self.heading, *([f"{self.total} min"] if self.total else []), self.footer])
 
 
-def _lines(text: str, chars: int = LINE_CHARS) -> float:
-    return -(-len(text) // chars) + ITEM_GAP
+# ---- How much room a card takes ---------------------------------------------------------
 
 
-def _item_lines(item: Item) -> float:
-    prefix = f"{item.minutes} min {item.title}: " if item.title else ""
-    return _lines(prefix + item.text)
+def _item_runs(item: Item) -> list[Run]:
+    """An item as the card prints it. Minutes are counted with the digits of a plan that
+    doubles them, the longest the session planner makes."""
+    if item.title is None:
+        return [(item.text, False)]
+    runs: list[Run] = []
+    if item.at is not None:
+        runs.append(("00:00\u00a0", False))
+    runs += [("0" * len(str(2 * (item.minutes or 0))) + "\u00a0min ", False), (item.title, True)]
+    if item.text:
+        runs.append((": " + item.text, False))
+    return runs
+
+
+def _section_height(section: Section, type: Type) -> float:
+    label = type.line + LABEL_SPACE if section.label else 0
+    items = sum(lines(_item_runs(item), MEASURE - INDENT, type.size) * type.line + type.gap for item in section.items)
+    return label + items + PARAGRAPH_GAP
+
+
+def height(card: Card, type: Type) -> float:
+    """The height of a card's text in points, in this type."""
+    used = HEAD + lines([(card.footer_line, False)], MEASURE, 8) * FOOT_LINE + FOOT_SPACE
+    if card.purpose:
+        used += lines([(card.purpose, False)], MEASURE, type.size) * type.line + PARAGRAPH_GAP
+    return used + sum(_section_height(section, type) for section in card.sections)
+
+
+def fits(card: Card, type: Type) -> bool:
+    return height(card, type) <= HEIGHT - SAFETY
+
+
+def fit(card: Card) -> list[Card]:
+    """The card in the normal type, else in the smaller type, else as a card with
+    continuations, each holding what fits in the normal type."""
+    for type in (NORMAL, DENSE):
+        if fits(card, type):
+            return [replace(card, type=type)]
+    return split(card)
 
 
 def split(card: Card) -> list[Card]:
     """The card as one or more cards, each holding what fits; later ones are continuations."""
     cards: list[list[Section]] = [[]]
-    used = _lines(card.purpose, LINE_CHARS + 6) + 0.5
+    purpose = card.purpose
     for section in card.sections:
         current = replace(section, items=[])
-        label = LABEL_LINES if section.label else 0.3
         for item in section.items:
-            needed = _item_lines(item) + (label if not current.items else 0)
-            if used + needed > CARD_LINES and (current.items or cards[-1]):
+            trial = replace(current, items=[*current.items, item])
+            if not fits(replace(card, purpose=purpose, sections=[*cards[-1], trial]), NORMAL) and (current.items or cards[-1]):
                 if current.items:
                     cards[-1].append(current)
                 cards.append([])
-                current = replace(section, items=[], continued=bool(current.items) or section.continued)
-                used = 0
-                needed = _item_lines(item) + label
-            current = replace(current, items=[*current.items, item])
-            used += needed
+                purpose = ""
+                trial = replace(section, items=[item], continued=bool(current.items) or section.continued)
+            current = trial
         if current.items:
             cards[-1].append(current)
     parts = len(cards)
@@ -88,6 +161,9 @@ def split(card: Card) -> list[Card]:
         replace(card, sections=sections, part=number, parts=parts, purpose=card.purpose if number == 1 else "")
         for number, sections in enumerate(cards, start=1)
     ]
+
+
+# ---- The cards of a method and of the role deck ----------------------------------------------
 
 
 def _tips(role: Role) -> list[Section]:
@@ -99,38 +175,77 @@ def _tips(role: Role) -> list[Section]:
     return sections
 
 
-def _generic(heading: str, role_id: str, role: Role, footer: str, optional: bool = False) -> Card:
+def _generic(heading: str, role_id: str, role: Role, footer: str) -> Card:
     sections = [Section("tasks", None, [Item(text) for text in role.tasks])]
     if role.example_questions:
         sections.append(Section("questions", "Voorbeeldvragen", [Item(q) for q in role.example_questions]))
-    return Card(heading, role_id, role.name, role.purpose, sections + _tips(role), footer, optional=optional, anchor=f"rol-{role_id}")
+    return Card(heading, role_id, role.name, role.purpose, sections + _tips(role), footer, anchor=f"rol-{role_id}")
 
 
-def method_cards(catalogue: Catalogue, slug: str) -> list[Card]:
-    """A card per role the method uses, then the roles a group may add; split where needed."""
+def acts_in(catalogue: Catalogue, method: Method, role_id: str) -> list[int]:
+    """The numbers of the steps a role's card lists: where the method gives the role a task,
+    and where the role's duty (methods/_roles.yml) makes it act: the one who keeps the time
+    in every step, the one who writes in every step where the vragenstellers speak."""
+    duty = catalogue.roles[role_id].duty
+    follows = catalogue.role_with("vragen") if duty == "verslag" else None
+    return [
+        number
+        for number, step in enumerate(method.steps, start=1)
+        if role_id in step.roles or duty == "tijd" or (follows is not None and follows in step.roles)
+    ]
+
+
+def _method_card(catalogue: Catalogue, method: Method, role_id: str, footer: str, optional: bool) -> Card:
+    role = catalogue.roles[role_id]
+    clock = role.duty == "tijd"
+    starts = [sum(step.minutes for step in method.steps[:i]) for i in range(len(method.steps))]
+    steps = [
+        Item(
+            method.steps[n - 1].roles.get(role_id, ""),
+            n,
+            method.steps[n - 1].title,
+            method.steps[n - 1].minutes,
+            starts[n - 1] if clock else None,
+        )
+        for n in acts_in(catalogue, method, role_id)
+    ]
+    sections = []
+    if optional or any(not item.text for item in steps):
+        # Lines without a task of their own: the role's tasks say what to do in them.
+        sections.append(Section("tasks", None, [Item(text) for text in role.tasks]))
+    sections.append(Section("steps", None, steps))
+    # The do's and don'ts are the same in every method: they stay on the role deck.
+    if role.example_questions:
+        sections.append(Section("questions", "Voorbeeldvragen", [Item(q) for q in role.example_questions[:2]]))
+    return Card(
+        method.name, role_id, role.name, role.purpose, sections, footer, method.total_minutes, optional, anchor=f"rol-{role_id}"
+    )
+
+
+@dataclass(frozen=True)
+class Hand:
+    """What one person who holds a role gets: the role's card, and its continuations."""
+
+    role_id: str
+    name: str
+    cards: list[Card]
+    optional: bool  # a role the group adds if it wants
+    questioner: bool  # the role of everyone who holds no other role
+
+
+def hands(catalogue: Catalogue, slug: str) -> list[Hand]:
+    """A hand per role the method uses, then one per role a group may add."""
     method = catalogue.methods[slug]
     first = catalogue.sources[method.sources[0].ref]
     footer = f"Bron: {first.author}" + (" e.a." if len(method.sources) > 1 else "")
-    cards = []
-    used = catalogue.roles_of(method)
-    for role_id, role in used:
-        steps = [
-            Item(step.roles[role_id], number, step.title, step.minutes)
-            for number, step in enumerate(method.steps, start=1)
-            if role_id in step.roles
-        ]
-        # The do's and don'ts are the same in every method: they stay on the role deck.
-        sections = [Section("steps", None, steps)]
-        if role.example_questions:
-            sections.append(Section("questions", "Voorbeeldvragen", [Item(q) for q in role.example_questions[:2]]))
-        cards.append(
-            Card(method.name, role_id, role.name, role.purpose, sections, footer, method.total_minutes, anchor=f"rol-{role_id}")
-        )
-    for role_id in extra_roles(catalogue):
-        if role_id not in dict(used):
-            card = _generic(method.name, role_id, catalogue.roles[role_id], footer, optional=True)
-            cards.append(replace(card, total=method.total_minutes))
-    return [part for card in cards for part in split(card)]
+    questioner = catalogue.role_with("vragen")
+    used = [role_id for role_id, _ in catalogue.roles_of(method)]
+    added = [role_id for role_id in extra_roles(catalogue) if role_id not in used]
+    return [
+        Hand(role_id, catalogue.roles[role_id].name, fit(_method_card(catalogue, method, role_id, footer, optional)), optional,
+             role_id == questioner)
+        for role_id, optional in [(r, False) for r in used] + [(r, True) for r in added]
+    ]  # fmt: skip
 
 
 def extra_roles(catalogue: Catalogue) -> list[str]:
@@ -144,12 +259,70 @@ def deck_cards(catalogue: Catalogue) -> list[Card]:
     """Every role on a card, for any method."""
     footer = "voor iedere methode"
     cards = [_generic("Rollen bij intervisie", role_id, role, footer) for role_id, role in catalogue.roles.items()]
-    return [part for card in cards for part in split(card)]
+    return [part for card in cards for part in fit(card)]
+
+
+# ---- Dealing: one card per person -------------------------------------------------------------
+
+
+def deal(held: list[Hand], people: int, added: tuple[str, ...] = ()) -> list[int] | None:
+    """How many people hold each hand in a group of ``people`` that adds the roles ``added``:
+    one for each role, everyone else the questioner's; None when the group is too small
+    for its roles (or, without a questioner's role, larger than its roles)."""
+    one = [not hand.questioner and (not hand.optional or hand.role_id in added) for hand in held]
+    rest = people - sum(one)
+    if any(hand.questioner for hand in held):
+        return None if rest < 1 else [rest if hand.questioner else int(own) for hand, own in zip(held, one)]
+    return [int(own) for own in one] if rest == 0 else None
+
+
+def deck(held: list[Hand], copies: list[int]) -> list[Card]:
+    """The cards a group gets, a hand's cards together; only the first copy is ``first``."""
+    return [
+        card if copy == 0 else replace(card, first=False)
+        for hand, count in zip(held, copies)
+        for copy in range(count)
+        for card in hand.cards
+    ]
 
 
 def sheets(cards: list[Card]) -> list[list[Card]]:
     """Cards grouped four to an A4 sheet, so that print never splits a card over two sheets."""
     return [cards[i : i + CARDS_PER_SHEET] for i in range(0, len(cards), CARDS_PER_SHEET)]
+
+
+def default_people(method: Method) -> int:
+    """The group the card page opens with: the middle of the method's range."""
+    size = method.group_size
+    return size.min if size.max is None else (size.min + size.max + 1) // 2
+
+
+@dataclass(frozen=True)
+class Deal:
+    """The cards a group of ``people`` gets at a method's own plan, without added roles."""
+
+    people: int
+    cards: list[Card]
+
+    @property
+    def sheets(self) -> int:
+        return len(sheets(self.cards))
+
+
+def default_deal(catalogue: Catalogue, slug: str, held: list[Hand] | None = None) -> Deal:
+    """What the card page prints as it opens, and what the print index says it prints."""
+    held = hands(catalogue, slug) if held is None else held
+    people = default_people(catalogue.methods[slug])
+    copies = deal(held, people)
+    return Deal(people, deck(held, copies) if copies else [card for hand in held if not hand.optional for card in hand.cards])
+
+
+def deal_table(held: list[Hand]) -> dict[str, list[list[int] | None]]:
+    """For the page's script: per choice of added roles ("" or "tijdbewaker,verslaglegger",
+    in the order of the hands), the copies of each hand for 1 to MOST_PEOPLE people."""
+    optional = [hand.role_id for hand in held if hand.optional]
+    choices = [added for size in range(len(optional) + 1) for added in combinations(optional, size)]
+    return {",".join(added): [deal(held, people, added) for people in range(1, MOST_PEOPLE + 1)] for added in choices}
 
 
 @dataclass(frozen=True)
@@ -165,36 +338,46 @@ def deck_page(catalogue: Catalogue) -> DeckPage:
 
 @dataclass(frozen=True)
 class CardsPage:
-    """A method's role cards, with what a group needs to print one card per person."""
+    """A method's role cards, one per person, with what the page's script needs to deal
+    them for another group."""
 
     name: str
-    cards: list[Card]
-    sheets: list[list[Card]]
+    hands: list[Hand]  # each role's cards once, for the script to copy: none of them ``first``
+    sheets: list[list[Card]]  # the cards for ``people``, four to a sheet
     people: int  # the group size the page opens with
-    group_min: int
-    group_max: int | None
-    fixed: list[str]  # roles one person each holds, besides the vragenstellers
-    questioner: str | None  # the role everyone else holds (duty: vragen)
+    most: int
+    range: str  # the method's group size: "4 tot 8", "minstens 8"
     optional: list[tuple[str, str]]  # id, name of the roles a group may add
+    deals: dict[str, object]  # for the script: the hands' roles, deal_table, the method's range, the start
     plans: dict[str, object]
+    clock_role: str | None  # the name of the role whose card gives clock times
+    start: int
+    draaiboek: str  # the draaiboek's address, from this page: its start time sets the clock times
 
 
 def cards_page(catalogue: Catalogue, slug: str) -> CardsPage:
     method = catalogue.methods[slug]
-    cards = method_cards(catalogue, slug)
     size = method.group_size
-    people = size.min if size.max is None else (size.min + size.max + 1) // 2
-    roles = dict.fromkeys(card.role_id for card in cards)
-    questioner = catalogue.role_with("vragen")
+    held = hands(catalogue, slug)
+    opening = default_deal(catalogue, slug, held)
+    clock = catalogue.role_with("tijd")
     return CardsPage(
         name=method.name,
-        cards=cards,
-        sheets=sheets(cards),
-        people=people,
-        group_min=size.min,
-        group_max=size.max,
-        fixed=[role for role in roles if role != questioner and not any(c.optional for c in cards if c.role_id == role)],
-        questioner=questioner,
-        optional=[(card.role_id, card.role) for card in cards if card.optional and card.part == 1],
+        hands=[replace(hand, cards=[replace(card, first=False) for card in hand.cards]) for hand in held],
+        sheets=sheets(opening.cards),
+        people=opening.people,
+        most=MOST_PEOPLE,
+        range=f"minstens {size.min}" if size.max is None else f"{size.min} tot {size.max}",
+        optional=[(hand.role_id, hand.name) for hand in held if hand.optional],
+        deals={
+            "hands": [hand.role_id for hand in held],
+            "copies": deal_table(held),
+            "min": size.min,
+            "max": size.max,
+            "start": DEFAULT_START,
+        },
         plans=plans([step.minutes for step in method.steps]),
+        clock_role=catalogue.roles[clock].name if clock and any(hand.role_id == clock for hand in held) else None,
+        start=DEFAULT_START,
+        draaiboek=addresses.link(addresses.role_cards(slug), addresses.draaiboek(slug)),
     )

@@ -11,6 +11,7 @@ from .common import source_line
 from .forms import SectionView, sections
 from .method import StepView, steps
 from .planning import DEFAULT_START, longest_time, plans, shortest_time
+from .seating import SeatingView, seating
 
 # Times offered as buttons in the session planner, besides the method's own.
 SESSION_TIMES = (60, 90, 120)
@@ -55,6 +56,7 @@ class DraaiboekPage:
     after: list[SectionView]
     source: str
     links: dict[str, str]  # the method's other pages that follow the same plan
+    seating: SeatingView | None = None
 
 
 def draaiboek_page(catalogue: Catalogue, slug: str) -> DraaiboekPage:
@@ -74,4 +76,5 @@ def draaiboek_page(catalogue: Catalogue, slug: str) -> DraaiboekPage:
             "cards": addresses.link(addresses.draaiboek(slug), addresses.role_cards(slug)),
             "timer": addresses.link(addresses.draaiboek(slug), addresses.timer(slug)),
         },
+        seating=seating(catalogue, method),
     )

@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from ..data import Catalogue
 from ..data.handbook import Checklist, ChecklistSection
 from .common import SourceView, sources
+from .planning import MAX_PARTICIPANTS
+
+# A signature block opens with a line for each member of a usual group (the methods are
+# mostly made for 4 to 8); the group sets its own number, up to the largest group.
+SIGNATURE_ROWS = 8
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,20 @@ class Field:
     id: str
     label: str
     lines: int
+    signatures: bool = False  # a line for each member to sign, instead of lines to write on
+
+    @property
+    def rows(self) -> list[str]:
+        """The ids of the name fields of a signature block, one per member of the largest group."""
+        return [f"{self.id}-naam-{n}" for n in range(1, MAX_PARTICIPANTS + 1)] if self.signatures else []
+
+    @property
+    def most(self) -> int:
+        return MAX_PARTICIPANTS
+
+    @property
+    def usual(self) -> int:
+        return SIGNATURE_ROWS
 
 
 @dataclass(frozen=True)
@@ -37,7 +56,7 @@ def section(prefix: str, data: ChecklistSection) -> SectionView:
     return SectionView(
         data.title,
         [Check(f"{prefix}-{i}", text) for i, text in enumerate(data.checks, start=1)],
-        [Field(f"{prefix}-q{i}", q.label, q.lines) for i, q in enumerate(data.questions, start=1)],
+        [Field(f"{prefix}-q{i}", q.label, q.lines, q.signatures) for i, q in enumerate(data.questions, start=1)],
     )
 
 

@@ -10,7 +10,7 @@ from ..data import Catalogue
 from ..data.citations import PageCitations
 from ..data.model import Citation
 from . import addresses
-from .cards import method_cards, sheets
+from .cards import default_deal
 from .common import Link, SourceView, checklist_link, method_link, page_link, sources
 
 
@@ -135,7 +135,8 @@ def cited(catalogue: Catalogue, refs: tuple[str, ...]) -> list[SourceView]:
 class PrintRow:
     method: Link
     cards: Link
-    card_count: int
+    people: int  # the group the card page opens with
+    card_count: int  # the cards it prints for them (cards.default_deal)
     sheets: int
     draaiboek: Link
     timer: Link
@@ -151,13 +152,14 @@ class PrintIndex:
 def print_index(catalogue: Catalogue, here: str = addresses.PRINT_INDEX) -> PrintIndex:
     rows = []
     for slug in catalogue.methods:
-        deck = method_cards(catalogue, slug)
+        opening = default_deal(catalogue, slug)
         rows.append(
             PrintRow(
                 method_link(catalogue, here, slug),
                 page_link("rolkaarten", here, addresses.role_cards(slug)),
-                len(deck),
-                len(sheets(deck)),
+                opening.people,
+                len(opening.cards),
+                opening.sheets,
                 page_link("draaiboek", here, addresses.draaiboek(slug)),
                 page_link("klok", here, addresses.timer(slug)),
             )

@@ -10,6 +10,7 @@ from ..data.model import Method
 from ..data.vocabulary import CONVERSATIONS, EXPERIENCE, FACILITATOR, kind_label
 from . import addresses
 from .common import Link, SourceView, group_size, method_link, page_link, sources
+from .seating import SeatingView, seating
 
 @dataclass(frozen=True)
 class Task:
@@ -105,6 +106,7 @@ class MethodPage:
     related: list[Link]
     sources: list[SourceView]
     source_minutes: str | None
+    seating: SeatingView | None = None
 
 
 def method_page(catalogue: Catalogue, slug: str) -> MethodPage:
@@ -130,4 +132,5 @@ def method_page(catalogue: Catalogue, slug: str) -> MethodPage:
         related=[method_link(catalogue, here, other) for other in method.related if other not in {d.method for d in method.differs_from}],
         sources=sources(catalogue, method.sources),
         source_minutes=source_minutes,
+        seating=seating(catalogue, method),
     )

@@ -18,7 +18,10 @@ DEFAULT_MINUTES = 90  # the usual length of a meeting in the sources
 
 @dataclass(frozen=True)
 class Meeting:
-    label: str
+    number: int
+    day: str  # the date, or in the example the week
+    start: int  # minutes after midnight
+    end: int
     holders: list[str]  # per role that rotates, "–" where nobody holds it
 
 
@@ -29,6 +32,7 @@ class PlannerPage:
     meetings: int
     weeks: int
     example: list[Meeting]
+    questioner: str | None  # the name of the role everyone else holds, for the calendar entries
     min_people: int
     max_people: int
     max_meetings: int
@@ -43,16 +47,19 @@ def planner_page(catalogue: Catalogue) -> PlannerPage:
         raise LookupError("de planner heeft rollen nodig die rondgaan: zet rotates: true bij die rollen in methods/_roles.yml")
     people, count, weeks = EXAMPLE
     names = [f"Deelnemer {n}" for n in range(1, people + 1)]
+    end = DEFAULT_START + DEFAULT_MINUTES
     example = [
-        Meeting(f"{n + 1} (week {1 + n * weeks})", [names[holders[role]] if role in holders else "–" for role in roles])
+        Meeting(n + 1, f"week {1 + n * weeks}", DEFAULT_START, end, [names[holders[role]] if role in holders else "–" for role in roles])
         for n, holders in enumerate(rotation(roles, people, count))
     ]
+    questioner = catalogue.role_with("vragen")
     return PlannerPage(
         roles=[(role, catalogue.roles[role].name) for role in roles],
         people=people,
         meetings=count,
         weeks=weeks,
         example=example,
+        questioner=catalogue.roles[questioner].name if questioner else None,
         min_people=MIN_PARTICIPANTS,
         max_people=MAX_PARTICIPANTS,
         max_meetings=MAX_MEETINGS,

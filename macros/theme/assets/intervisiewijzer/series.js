@@ -2,14 +2,18 @@
    which role, from the names a group types, and the meetings as calendar entries.
    The rotation is computed at build time for every group and series the form allows
    (data-rotation); dates, names and the calendar file stay in this browser: nothing is
-   sent anywhere, and the names are forgotten when the tab closes unless asked. */
+   sent anywhere, and the names are forgotten when the tab closes unless asked.
+   Each series has its own id, kept with the names: the calendar entries of a corrected
+   series replace their earlier versions (same UID, a higher SEQUENCE only where a meeting
+   changed), and another group's series never replaces them. */
 (function () {
   "use strict";
 
   var IW = window.Intervisiewijzer;
   var NAMES = "intervisiewijzer:planner:namen";
   var REMEMBER = "intervisiewijzer:planner:onthoud";
-  var SERIES = "intervisiewijzer:planner:reeks";
+  var SERIES = "intervisiewijzer:planner:reeksen";
+  var KEPT_SERIES = 20;  // the series a browser remembers, the latest last
 
   var DAY_FORMAT = new Intl.DateTimeFormat("nl-NL", {
     weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC"
@@ -103,7 +107,7 @@
     return time.slice(0, 10).replace(/-/g, "") + "T" + time.slice(11, 16).replace(":", "") + "00";
   }
 
-  /* events: [{date, start (minutes), length (minutes), summary, description}] */
+  /* events: [{date, start (minutes), length (minutes), summary, description, sequence}] */
   function icsCalendar(events, options) {
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Intervisiewijzer//Planner//NL", "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH"].concat(TIMEZONE);
@@ -111,7 +115,7 @@
       lines.push(
         "BEGIN:VEVENT",
         "UID:" + options.series + "-" + (i + 1) + "@intervisiewijzer",
-        "SEQUENCE:" + options.sequence,
+        "SEQUENCE:" + event.sequence,
         "DTSTAMP:" + options.stamp,
         "DTSTART;TZID=Europe/Amsterdam:" + localStamp(event.date, event.start),
         "DTEND;TZID=Europe/Amsterdam:" + localStamp(event.date, event.start + event.length),
@@ -132,6 +136,11 @@
     element.textContent = text;
     Object.keys(attributes || {}).forEach(function (name) { element.setAttribute(name, attributes[name]); });
     return element;
+  }
+
+  /* "Anna, Bram en Chantal" */
+  function inWords(names) {
+    return names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " en " + names[names.length - 1];
   }
 
   function namesOf(textarea) {
@@ -176,6 +185,8 @@
     var local = IW.storage("localStorage");
     var session = IW.storage("sessionStorage");
     var current = null;
+    var when = result.querySelector("[data-series-when]");
+    var questioner = form.getAttribute("data-questioner");
 
     /* Names: in this tab only, unless the person asks to keep them on this computer. */
     remember.checked = Boolean(local && local.getItem(REMEMBER) === "1");
@@ -183,11 +194,17 @@
     textarea.value = (store() && store().getItem(NAMES)) || "";
     if (!input("iw-first-date").value) input("iw-first-date").value = today();
 
+    /* The series go where the names go: in this tab, or on this computer when asked. */
     function saveNames() {
       if (local) {
         if (remember.checked) local.setItem(REMEMBER, "1");
         else local.removeItem(REMEMBER);
         if (!remember.checked) local.removeItem(NAMES);
+      }
+      var other = remember.checked ? session : local;
+      if (other && store() && other.getItem(SERIES) !== null) {
+        store().setItem(SERIES, other.getItem(SERIES));
+        other.removeItem(SERIES);
       }
       if (store()) store().setItem(NAMES, textarea.value);
     }
@@ -208,6 +225,12 @@
       }));
     }
 
+    function meetingTime() {
+      var start = IW.minutesOf(input("iw-start-time").value);
+      var length = IW.whole(input("iw-length").value);
+      return { start: start === null ? 14 * 60 : start, length: length || 90, place: input("iw-place").value.trim() };
+    }
+
     function draw() {
       var people = namesOf(textarea);
       var meetings = IW.whole(input("iw-meetings").value);
@@ -222,11 +245,18 @@
       }
       var plan = rotation(table, people.length, meetings);
       var dates = meetingDates(first, meetings, weeks);
+      var time = meetingTime();
+      var hours = IW.clock(time.start) + "–" + IW.clock(time.start + time.length);
+      when.textContent = meetings + (meetings === 1 ? " bijeenkomst" : " bijeenkomsten, elke " + weeks + (weeks === 1 ? " week" : " weken")) +
+        ", van " + IW.clock(time.start) + " tot " + IW.clock(time.start + time.length) + " (" + time.length + " minuten)." +
+        (time.place ? " Plaats: " + time.place + "." : "");
       schedule.replaceChildren.apply(schedule, plan.map(function (holders, n) {
         var row = document.createElement("tr");
-        row.appendChild(cell("th", n + 1 + " (" + dayLabel(dates[n]) + ")", { scope: "row" }));
+        row.appendChild(cell("th", String(n + 1), { scope: "row" }));
+        row.appendChild(cell("td", dayLabel(dates[n]), { "data-label": "Datum" }));
+        row.appendChild(cell("td", hours, { "data-label": "Tijd" }));
         roles.forEach(function (role) {
-          row.appendChild(cell("td", role.id in holders ? people[holders[role.id]] : "–", { "data-label": role.name }));
+          row.appendChild(cell("td", role.id in holders ? people[holders[role.id]] : "–", { "data-label": role.name, "data-holder": "" }));
         });
         return row;
       }));
@@ -234,39 +264,66 @@
       current = { people: people, plan: plan, dates: dates };
     }
 
-    function seriesId() {
-      var id = local && local.getItem(SERIES);
-      if (!id) {
-        id = "reeks-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8);
-        if (local) local.setItem(SERIES, id);
+    /* The series these names belong to: the one planned before with at least half the same
+       names (a name corrected, a member joined), or a new one. */
+    function seriesOf(people) {
+      var all = JSON.parse((store() && store().getItem(SERIES)) || "[]");
+      var names = people.map(function (name) { return name.toLowerCase(); });
+      var best = null;
+      var bestShared = 0;
+      all.forEach(function (series) {
+        var shared = series.names.filter(function (name) { return names.indexOf(name) !== -1; }).length;
+        if (shared > bestShared && 2 * shared >= Math.max(names.length, series.names.length)) {
+          best = series;
+          bestShared = shared;
+        }
+      });
+      if (!best) {
+        var random = new Uint32Array(2);
+        crypto.getRandomValues(random);
+        best = { id: "reeks-" + Date.now().toString(36) + "-" + random[0].toString(36) + random[1].toString(36), events: [] };
       }
-      return id;
+      best.names = names;
+      return { series: best, save: function () {
+        var others = all.filter(function (series) { return series.id !== best.id; });
+        if (store()) store().setItem(SERIES, JSON.stringify(others.concat([best]).slice(-KEPT_SERIES)));
+      } };
+    }
+
+    /* What a calendar shows of each role holder: every role, and who asks the questions. */
+    function description(holders) {
+      var lines = roles
+        .filter(function (role) { return role.id in holders; })
+        .map(function (role) { return role.name + ": " + current.people[holders[role.id]]; });
+      var held = Object.keys(holders).map(function (id) { return holders[id]; });
+      var others = current.people.filter(function (name, person) { return held.indexOf(person) === -1; });
+      if (questioner && others.length) lines.push(questioner + ": " + inWords(others));
+      return lines.join("\n");
     }
 
     function download() {
       if (!current) return;
       var count = current.plan.length;
-      var start = IW.minutesOf(input("iw-start-time").value);
-      var length = IW.whole(input("iw-length").value) || 90;
+      var time = meetingTime();
+      var found = seriesOf(current.people);
       var events = current.plan.map(function (holders, n) {
-        return {
+        var event = {
           date: current.dates[n],
-          start: start === null ? 14 * 60 : start,
-          length: length,
+          start: time.start,
+          length: time.length,
           summary: "Intervisie: bijeenkomst " + (n + 1) + " van " + count,
-          description: roles
-            .filter(function (role) { return role.id in holders; })
-            .map(function (role) { return role.name + ": " + current.people[holders[role.id]]; })
-            .join("\n")
+          description: description(holders)
         };
+        /* SEQUENCE rises only for a meeting that changed since this series' last file. */
+        var print = JSON.stringify([event.date, event.start, event.length, time.place, event.summary, event.description]);
+        var before = found.series.events[n];
+        event.sequence = !before ? 0 : before.print === print ? before.sequence : before.sequence + 1;
+        found.series.events[n] = { print: print, sequence: event.sequence };
+        return event;
       });
-      var sequenceKey = SERIES + ":volgnummer";
-      var sequence = (local && IW.whole(local.getItem(sequenceKey))) || 0;
-      if (local) local.setItem(sequenceKey, String(sequence + 1));
+      found.save();
       var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-      var text = icsCalendar(events, {
-        series: seriesId(), sequence: sequence, stamp: stamp, place: input("iw-place").value.trim()
-      });
+      var text = icsCalendar(events, { series: found.series.id, stamp: stamp, place: time.place });
       var link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
       link.download = "intervisie.ics";
@@ -283,7 +340,12 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector("[data-series-forget]").addEventListener("click", function () {
       textarea.value = "";
-      [local, session].forEach(function (s) { if (s) s.removeItem(NAMES); });
+      [local, session].forEach(function (s) {
+        if (s) {
+          s.removeItem(NAMES);
+          s.removeItem(SERIES);
+        }
+      });
       draw();
       textarea.focus();
     });
