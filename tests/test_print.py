@@ -113,7 +113,7 @@ DEAL_EVERY_METHOD = """async ([slugs, people, added]) => {
     for (const slug of slugs) {
         const html = await (await fetch(`../../${slug}/rolkaarten/`)).text();
         const page = new DOMParser().parseFromString(html, 'text/html');
-        const deals = JSON.parse(page.querySelector('script[data-deals]').textContent);
+        const deals = JSON.parse(page.querySelector('[data-deals]').getAttribute('data-deals'));
         const optional = [...page.querySelectorAll('[data-extra-role]')].map(box => box.value);
         const cards = Intervisiewijzer.cards.deal(
             page.querySelector('template[data-hands]').content, deals, people, added.filter(r => optional.includes(r)));
