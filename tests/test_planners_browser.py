@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from .test_offline import room  # noqa: F401  (the room scenario, served at the address it was built for)
 from .test_print import pdf_pages
 
 pytestmark = pytest.mark.browser
@@ -293,3 +294,33 @@ def test_planner_pages_load_without_errors(page, server):
     for url in ("planner/", "methoden/", "methoden/roddelmethode/draaiboek/", "methoden/roddelmethode/rolkaarten/", ""):
         page.goto(server + url)
     assert errors == []
+
+
+
+@pytest.fixture
+def room_page(browser, room):
+    page = browser.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    page.close()
+
+
+def test_pages_reached_by_instant_navigation_keep_their_tools(room_page, room):
+    """With instant navigation (a site address is set) a link swaps the page inside the same
+    document: the draaiboek's planner and the role cards' form must still come up."""
+    page = room_page
+    page.goto(room + "methoden/zaalmethode/")
+    page.evaluate("window.iwSameDocument = true")
+    page.locator("nav.iw-prints a", has_text="Draaiboek").click()
+    page.wait_for_url("**/draaiboek/")
+    assert page.evaluate("window.iwSameDocument === true"), "instant navigation swapped the page"
+    page.locator("[data-session-planner]").wait_for(state="visible", timeout=5000)
+    page.locator("nav.iw-trail a").last.click()
+    page.wait_for_url("**/zaalmethode/")
+    page.locator("nav.iw-prints a", has_text="Rolkaarten").click()
+    page.wait_for_url("**/rolkaarten/")
+    page.locator("[data-cards-form]").wait_for(state="visible", timeout=5000)
+    assert page.evaluate("window.iwSameDocument === true")
+    assert page.locator(".role-card:visible").count() > 0
+    assert page.errors == []
