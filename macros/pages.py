@@ -37,6 +37,10 @@ class GeneratedPage:
     # (title, source path); the last is the page the navigation highlights.
     trail: tuple[tuple[str, str], ...] = ()
     crumb: str | None = None  # the page itself at the end of the trail, when shorter than its title
+    # Found in search by its title and description only: its text is the method page's
+    # steps or the role deck's roles again. The search index gets a line for it
+    # (adapters/search_index.py) and the theme's search does not read its HTML.
+    by_name: bool = False
     # A page every handbook has (the chooser, the print overview, ...): a project that
     # writes its own page at this address under docs/ replaces it.
     default: bool = False
@@ -93,6 +97,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
                 search_boost=0.5,
                 trail=belongs,
                 crumb="Rolkaarten",
+                by_name=True,
             ),
             GeneratedPage(
                 addresses.draaiboek(slug), f"Draaiboek: {data.name}",
@@ -101,6 +106,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
                 search_boost=0.5,
                 trail=belongs,
                 crumb="Draaiboek",
+                by_name=True,
             ),
             GeneratedPage(
                 addresses.timer(slug), f"Klok: {data.name}",
@@ -109,6 +115,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
                 search_boost=0.3,
                 trail=belongs,
                 crumb="Klok",
+                by_name=True,
             ),
         ]
     for checklist_id, checklist in catalogue.checklists.items():
@@ -181,7 +188,8 @@ def front_matter(page: GeneratedPage) -> str:
     # JSON strings are valid YAML; the theme prints both values unescaped, so escape them.
     title = json.dumps(page.title)
     description = json.dumps(str(Markup.escape(page.description)))
-    return f"---\ntitle: {title}\ndescription: {description}\nsearch:\n  boost: {page.search_boost}\n---\n"
+    search = "exclude: true" if page.by_name else f"boost: {page.search_boost}"
+    return f"---\ntitle: {title}\ndescription: {description}\nsearch:\n  {search}\n---\n"
 
 
 _HEADING = re.compile(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)

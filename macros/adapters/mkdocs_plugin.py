@@ -214,7 +214,7 @@ class IntervisiewijzerPlugin(BasePlugin[PluginConfig]):
     def on_post_build(self, *, config) -> None:
         searching = any(name.split("/")[-1] == "search" for name in config.plugins)  # "search" or "material/search"
         if self.project is not None and not self.broken and searching:
-            finish_search_index(Path(config.site_dir), self.project.catalogue)
+            finish_search_index(Path(config.site_dir), self.project.catalogue, list(self.generated.values()))
         if self.project is not None and not self.broken:  # last: the worker's version is a hash of every file
             offline.write(Path(config.site_dir), config, self.project.catalogue, serving=self.serving)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from ..data import Catalogue
+from ..pages import GeneratedPage
 from ..views import addresses, handbook
 from .project import log
 
@@ -63,7 +64,8 @@ def key_terms(catalogue: Catalogue) -> dict[str, list[str]]:
     for slug, method in catalogue.methods.items():
         terms[addresses.address(addresses.method(slug))] = [method.name]
     for role_id, role in catalogue.roles.items():
-        terms[addresses.address(addresses.ROLE_DECK, f"rol-{role_id}")] = [role.name]
+        # The role's card on the deck answers for the card of that role in every method.
+        terms[addresses.address(addresses.ROLE_DECK, f"rol-{role_id}")] = [role.name, f"Rolkaart {role.name}"]
     for checklist_id, checklist in catalogue.checklists.items():
         terms[addresses.address(addresses.checklist(checklist_id))] = [checklist.title]
     if catalogue.comparison:
@@ -111,8 +113,18 @@ def worker_settings(catalogue: Catalogue, sources: list[str]) -> dict:
     }
 
 
-def finish_search_index(site: Path, catalogue: Catalogue) -> None:
-    """Weigh, tag and split the search index, and chain the Dutch search into the worker."""
+def by_name(pages: list[GeneratedPage]) -> list[dict]:
+    """An entry for each page that is found by its title and description only."""
+    return [
+        {"location": addresses.address(page.src), "title": page.title, "text": f"<p>{escape(page.description)}</p>"}
+        for page in pages
+        if page.by_name
+    ]
+
+
+def finish_search_index(site: Path, catalogue: Catalogue, pages: list[GeneratedPage]) -> None:
+    """Weigh, tag and split the search index, add the pages found by name, and chain the
+    Dutch search into the worker."""
     index_path = site / "search" / "search_index.json"
     index = json.loads(index_path.read_text(encoding="utf-8"))
     index["config"]["fields"] = FIELDS
@@ -132,7 +144,7 @@ def finish_search_index(site: Path, catalogue: Catalogue) -> None:
         docs.append(doc)
         if doc["location"] == glossary and catalogue.glossary:
             docs += glossary_entries(doc, catalogue)
-    index["docs"] = docs
+    index["docs"] = docs + by_name(pages)
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     stemmer = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js"
     if not stemmer.exists():

@@ -363,7 +363,7 @@
    * section of the same name where it has one (the timekeeper's card on the role deck). A
    * page of the kind that the reader named ("rolkaarten roddelmethode") stands out, and
    * stays. */
-  function oneOfEachKind(index, results) {
+  function oneOfEachKind(index, results, terms) {
     site.kinds.forEach(function (kind) {
       if (!known(index, kind.overview)) return;
       var least = Math.max(MANY, SHARE * Object.keys(kind.pages).length);
@@ -387,21 +387,25 @@
           peers.forEach(function (result) { gone[key(result)] = true });
           var anchor = best.ref.slice(page(best.ref).length);
           var overview = anchor && known(index, kind.overview + anchor) ? kind.overview + anchor : kind.overview;
-          results = gather(results, best, function (result) { return gone[key(result)] && kind.pages[page(result.ref)] }, overview);
+          results = gather(results, best, function (result) { return gone[key(result)] && kind.pages[page(result.ref)] }, overview, terms);
         }
       });
     });
-    return results;
+    // A gathered overview holds all the words if one of its pages did: all words still come first.
+    return results.sort(function (a, b) { return b.all - a.all });
   }
 
   /* The results without those that are ``gone``, with the overview (``ref``, a page or a
    * section) at the place of ``best`` unless it comes earlier, holding the words they held. */
-  function gather(results, best, gone, ref) {
+  function gather(results, best, gone, ref, terms) {
     var overview = results.filter(function (result) { return result.ref === ref })[0];
     if (!overview) overview = { ref: ref, score: 0, all: false, matchData: { metadata: {} } };
     var metadata = overview.matchData.metadata;
     Object.keys(best.matchData.metadata).forEach(function (token) { metadata[token] = metadata[token] || {} });
-    overview.all = overview.all || best.all;
+    // It holds the words its pages held, and all of them if together they do.
+    overview.all = !site.sources[ref] && terms.every(function (term) {
+      return term.minor || Object.keys(term.matches).concat(term.typed).some(function (token) { return token in metadata });
+    });
     overview.score = Math.max(overview.score, best.score);
     var place = results.indexOf(overview) === -1 ? results.indexOf(best) : Math.min(results.indexOf(overview), results.indexOf(best));
     var kept = [];
@@ -459,7 +463,7 @@
     if (!terms.length) return missing.length ? fallback(this) : [];
     var results = run(this, terms);
     if (!results.length) return fallback(this);
-    results = shortList(oneOfEachKind(this, weigh(this, results, terms).slice(0, CANDIDATES)));
+    results = shortList(oneOfEachKind(this, weigh(this, results, terms).slice(0, CANDIDATES), terms));
     return keepOrder(results, query);
   };
 
