@@ -159,10 +159,12 @@ def server(site):
 
 @pytest.fixture
 def page(browser, server):
-    """A fresh browser page that records every request to a host other than the local server."""
+    """A fresh browser page. Whatever a test does with it, the site asks no other server
+    for anything: every request to another host fails the test."""
     context = browser.new_context()
     tab = context.new_page()
     tab.foreign_requests = []
-    tab.on("request", lambda r: r.url.startswith(server) or r.url.startswith("data:") or tab.foreign_requests.append(r.url))
+    tab.on("request", lambda r: r.url.startswith((server, "data:", "blob:")) or tab.foreign_requests.append(r.url))
     yield tab
     context.close()
+    assert tab.foreign_requests == [], f"the site asked another server: {tab.foreign_requests[:3]}"

@@ -67,9 +67,9 @@ def test_our_sources_name_no_third_party_asset():
     assert hits == []
 
 
-PAGES = ["", "intervisie/", "intervisie/vergelijking/", "methoden/", "methoden/balintmethode/",
-         "methoden/balintmethode/rolkaarten/", "methoden/balintmethode/draaiboek/", "checklists/reflectieverslag/",
-         "rollen/", "printen/"]
+# Every browser test that uses the `page` fixture fails on a request to another host
+# (conftest.py); this one also waits until the network is quiet on the pages of the theme.
+PAGES = ["", "methoden/balintmethode/", "methoden/balintmethode/klok/"]
 
 
 @pytest.mark.browser
