@@ -140,6 +140,11 @@ class IntervisiewijzerPlugin(BasePlugin[PluginConfig]):
         return server
 
     @_one_line
+    def on_pre_build(self, *, config) -> None:
+        if self.project is not None:
+            self.project.start_build()
+
+    @_one_line
     def on_env(self, env, *, config, files):
         env.bytecode_cache = self.compiled
         return env

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -44,6 +44,11 @@ class Project:
     templates: Path
     catalogue: Catalogue
     renderer: Renderer
+    # The bodies rendered in this project's builds: under `mkdocs serve` an edit to a page
+    # under docs/ leaves the data as it was, and every page made from the data with it.
+    # A new Project comes with new data; a change to the project's own templates clears it.
+    _bodies: dict[str, str] = field(default_factory=dict, repr=False)
+    _templates_seen: tuple = ()
 
     @classmethod
     def load(cls, root: Path, methods: str = METHODS, templates: str = TEMPLATES, docs: str = "docs") -> Project:
@@ -61,9 +66,24 @@ class Project:
     def pages(self) -> list[GeneratedPage]:
         return generated_pages(self.catalogue, self.docs)
 
+    def start_build(self) -> None:
+        """Forget the bodies of the last build if the project's own templates changed since."""
+        seen = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in sorted(self.templates.rglob("*.html")))
+        if seen != self._templates_seen:
+            self._bodies.clear()
+            self._templates_seen = seen
+
     def render(self, page: GeneratedPage) -> str:
-        """A generated page's body; a failure is reported as one line, never a traceback."""
-        return str(self.guarded(f"docs/{page.src}", lambda: render_page(page, self.renderer)))
+        """A generated page's body; a failure is reported as one line, never a traceback.
+        A default page reads the pages under docs/ (the bibliography's "where used"), so it
+        is rendered again at every build."""
+        if page.src in self._bodies:
+            return self._bodies[page.src]
+        failed: list[str] = []
+        body = str(self.guarded(f"docs/{page.src}", lambda: render_page(page, self.renderer), failed))
+        if not failed and not page.default:
+            self._bodies[page.src] = body
+        return body
 
     def macros(self, here: Callable[[], str]) -> dict[str, Callable[..., str]]:
         """The macros hand-written pages call, bound to ``here()``: the calling page's path under docs/."""
@@ -79,8 +99,8 @@ class Project:
         macros = page_macros(self.catalogue, self.renderer, self.docs)
         return {name: bind(name, render) for name, render in macros.items()}
 
-    def guarded(self, where: str, render: Callable[[], Markup]) -> Markup:
-        """Render, or log one line saying what went wrong and show it on the page."""
+    def guarded(self, where: str, render: Callable[[], Markup], failed: list[str] | None = None) -> Markup:
+        """Render, or log one line saying what went wrong, show it on the page, and add it to ``failed``."""
         try:
             return render()
         except LookupError as exc:  # the page asks for data the project does not have
@@ -90,6 +110,8 @@ class Project:
         except Exception as exc:  # a bug in our code
             message = our_fault(where, exc)
         log.error(message)
+        if failed is not None:
+            failed.append(message)
         return Markup('<p class="iw-error" role="alert">{}</p>').format(message)
 
     def _template_mistake(self, exc: jinja2.TemplateError) -> str | None:

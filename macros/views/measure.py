@@ -55,9 +55,14 @@ def _char(char: str, bold: bool) -> int:
     return table.get(base, WIDEST)
 
 
+@cache  # the words of role cards repeat across methods, cards and every rebuild
+def _units(text: str, bold: bool) -> int:
+    return sum(_char(char, bold) for char in text)
+
+
 def width(text: str, size: float, bold: bool = False) -> float:
     """The width of ``text`` in points at ``size`` points."""
-    return sum(_char(char, bold) for char in text) * size / 1000
+    return _units(text, bold) * size / 1000
 
 
 # A run of text: the text and whether it is bold. A no-break space keeps "5 min" together.
