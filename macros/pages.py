@@ -41,6 +41,7 @@ class GeneratedPage:
     # steps or the role deck's roles again. The search index gets a line for it
     # (adapters/search_index.py) and the theme's search does not read its HTML.
     by_name: bool = False
+    method: str | None = None  # the method it is made from (its slug), if it is one of a method's pages
     # A page every handbook has (the chooser, the print overview, ...): a project that
     # writes its own page at this address under docs/ replaces it.
     default: bool = False
@@ -87,6 +88,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
             GeneratedPage(
                 addresses.method(slug), data.name, first_sentence(data.summary),
                 lambda r, slug=slug: r.render("method/page.html", page=method.method_page(catalogue, slug)),
+                method=slug,
                 search_boost=2.0,
                 trail=(methods,),
             ),
@@ -98,6 +100,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
                 trail=belongs,
                 crumb="Rolkaarten",
                 by_name=True,
+                method=slug,
             ),
             GeneratedPage(
                 addresses.draaiboek(slug), f"Draaiboek: {data.name}",
@@ -107,6 +110,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
                 trail=belongs,
                 crumb="Draaiboek",
                 by_name=True,
+                method=slug,
             ),
             GeneratedPage(
                 addresses.timer(slug), f"Klok: {data.name}",
@@ -116,6 +120,7 @@ def generated_pages(catalogue: Catalogue, docs_dir: Path) -> list[GeneratedPage]
                 trail=belongs,
                 crumb="Klok",
                 by_name=True,
+                method=slug,
             ),
         ]
     for checklist_id, checklist in catalogue.checklists.items():

@@ -44,10 +44,11 @@ class Project:
     templates: Path
     catalogue: Catalogue
     renderer: Renderer
-    # The bodies rendered in this project's builds: under `mkdocs serve` an edit to a page
-    # under docs/ leaves the data as it was, and every page made from the data with it.
-    # A new Project comes with new data; a change to the project's own templates clears it.
-    _bodies: dict[str, str] = field(default_factory=dict, repr=False)
+    # The bodies rendered in earlier builds, each with what it was made from (see _made_from):
+    # under `mkdocs serve` an edit to a page under docs/ renders no page of the data again,
+    # and an edit to a method file only that method's pages (and the pages of all data).
+    # A change to the project's own templates clears it.
+    _bodies: dict[str, tuple[tuple, str]] = field(default_factory=dict, repr=False)
     _templates_seen: tuple = ()
 
     @classmethod
@@ -59,7 +60,9 @@ class Project:
         cached = _projects.get(key)
         if cached is None or cached.catalogue is not catalogue:
             folder = root / templates
-            cached = cls(root, root / docs, folder, catalogue, Renderer(folder, Glossary(catalogue.glossary)))
+            renderer = Renderer(folder, Glossary(catalogue.glossary))
+            earlier = (cached._bodies, cached._templates_seen) if cached else ({}, ())
+            cached = cls(root, root / docs, folder, catalogue, renderer, *earlier)
             _projects[key] = cached
         return cached
 
@@ -73,16 +76,28 @@ class Project:
             self._bodies.clear()
             self._templates_seen = seen
 
+    def _made_from(self, page: GeneratedPage) -> tuple:
+        """What a page's body depends on: a method's pages on the method, the shared files
+        they show and the names of the methods (a link's text); every other page on all data.
+        A data file that did not change keeps its objects, so comparing is mostly `is`."""
+        c = self.catalogue
+        if page.method is None:
+            return (c,)
+        names = tuple(m.name for m in c.methods.values())
+        return (c.methods[page.method], c.roles, c.sources, c.glossary, c.checklists, names)
+
     def render(self, page: GeneratedPage) -> str:
         """A generated page's body; a failure is reported as one line, never a traceback.
         A default page reads the pages under docs/ (the bibliography's "where used"), so it
         is rendered again at every build."""
-        if page.src in self._bodies:
-            return self._bodies[page.src]
+        made_from = self._made_from(page)
+        kept = self._bodies.get(page.src)
+        if kept and len(kept[0]) == len(made_from) and all(a is b or a == b for a, b in zip(kept[0], made_from)):
+            return kept[1]
         failed: list[str] = []
         body = str(self.guarded(f"docs/{page.src}", lambda: render_page(page, self.renderer), failed))
         if not failed and not page.default:
-            self._bodies[page.src] = body
+            self._bodies[page.src] = (made_from, body)
         return body
 
     def macros(self, here: Callable[[], str]) -> dict[str, Callable[..., str]]:

@@ -105,13 +105,25 @@ def _label(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
+# Each file as it was last read: a file that did not change keeps its objects, so that
+# what was made from it (a method's pages under `mkdocs serve`) can be kept too.
+_files: dict[tuple[Path, str], tuple[tuple[int, int], Loaded]] = {}
+
+
 def _load(model: type[BaseModel], path: Path, root: Path, problems: list[Problem]) -> Loaded | None:
     label = _label(path, root)
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _files.get((path, label))
+    if cached and cached[0] == stamp:
+        return cached[1]
     try:
-        return Loaded(label, *load_file(model, path, label))
+        loaded = Loaded(label, *load_file(model, path, label))
     except DataError as exc:
         problems += exc.problems
         return None
+    _files[(path, label)] = (stamp, loaded)
+    return loaded
 
 
 def _load_methods(methods_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Loaded], set[str]]:
