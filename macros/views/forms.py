@@ -1,7 +1,7 @@
 """Checklists and forms: boxes to tick and fields to write in, on screen and on paper.
 
 Every box and field gets an id that is stable for its page, so that the browser can keep
-what was ticked or typed (docs/assets/keep.js) and a form can be cleared again.
+what was ticked or typed (keep.js in the theme) and a form can be cleared again.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@
   the offsets for every group and series the planner offers, as data for its script.
 
 The browser does not compute any of this again: it looks the answer up. What must run in
-the browser (dates, the calendar file, names) stays in docs/assets/.
+the browser (dates, the calendar file, names) stays in the theme's scripts.
 """
 
 from __future__ import annotations
