@@ -312,14 +312,16 @@ def test_pages_reached_by_instant_navigation_keep_their_tools(room_page, room):
     page = room_page
     page.goto(room + "methoden/zaalmethode/")
     page.evaluate("window.iwSameDocument = true")
+    # Instant navigation changes the address without a load event: wait for the new page.
+    arrived = "path => location.pathname.endsWith(path) && document.querySelector('article h1')"
     page.locator("nav.iw-prints a", has_text="Draaiboek").click()
-    page.wait_for_url("**/draaiboek/")
+    page.wait_for_function(arrived, arg="/draaiboek/")
     assert page.evaluate("window.iwSameDocument === true"), "instant navigation swapped the page"
     page.locator("[data-session-planner]").wait_for(state="visible", timeout=5000)
     page.locator("nav.iw-trail a").last.click()
-    page.wait_for_url("**/zaalmethode/")
+    page.wait_for_function(arrived + " && document.querySelector('nav.iw-prints')", arg="/zaalmethode/")
     page.locator("nav.iw-prints a", has_text="Rolkaarten").click()
-    page.wait_for_url("**/rolkaarten/")
+    page.wait_for_function(arrived, arg="/rolkaarten/")
     page.locator("[data-cards-form]").wait_for(state="visible", timeout=5000)
     assert page.evaluate("window.iwSameDocument === true")
     assert page.locator(".role-card:visible").count() > 0
