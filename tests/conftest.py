@@ -168,3 +168,28 @@ def page(browser, server):
     yield tab
     context.close()
     assert tab.foreign_requests == [], f"the site asked another server: {tab.foreign_requests[:3]}"
+
+
+def build_room(folder: Path, address: str = "https://example.org/handboek/") -> Path:
+    """The room scenario built into folder/www/handboek/ for a site at this address; returns www."""
+    project = folder / "room" if (folder / "room").exists() else scenario("room", folder)
+    before = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = address
+    try:
+        assert build(folder / "www" / "handboek", project), "the room scenario does not build"
+    finally:
+        os.environ.pop("SITE_URL") if before is None else os.environ.update(SITE_URL=before)
+    return folder / "www"
+
+
+@pytest.fixture(scope="session")
+def room(tmp_path_factory):
+    """The room scenario served under /handboek/, at the address it was built for; yields
+    that address."""
+    folder = tmp_path_factory.mktemp("room")
+    (folder / "www").mkdir()
+    httpd = serve(folder / "www")
+    address = f"http://127.0.0.1:{httpd.server_port}/handboek/"
+    build_room(folder, address)
+    yield address
+    httpd.shutdown()

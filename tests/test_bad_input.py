@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -11,7 +9,7 @@ import pytest
 
 from intervisiewijzer.data import DataError, load_catalogue
 
-from .conftest import ROOT, command, method_yaml
+from .conftest import command, method_yaml
 
 
 def problems(methods_dir: Path, name: str, content: bytes | str) -> list[str]:

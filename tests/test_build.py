@@ -11,7 +11,7 @@ import pytest
 
 from intervisiewijzer.adapters.build import build
 
-from .conftest import ROOT, command, method_yaml, scenario
+from .conftest import command, method_yaml, scenario
 
 pytestmark = pytest.mark.build
 

@@ -9,7 +9,6 @@ site_url says. The journey runs a meeting on the clock in Chromium with a fake c
 from __future__ import annotations
 
 import json
-import os
 import re
 import struct
 import time
@@ -20,41 +19,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from intervisiewijzer.adapters import offline
-from intervisiewijzer.adapters.build import build
 from intervisiewijzer.views.planning import step_minimums
 
-from .conftest import scenario, serve
+from .conftest import build_room
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MORNING = datetime(2027, 3, 15, 9, 50, tzinfo=AMSTERDAM)
 METHOD = "methoden/zaalmethode/"
 STEPS = [5, 10, 15, 10, 10]  # the room method's minutes, as in its data file
 PHONE = {"width": 390, "height": 664}  # a phone's screen with the browser's bars
-
-
-def build_room(folder: Path, address: str = "https://example.org/handboek/") -> Path:
-    """The room scenario built into folder/www/handboek/ for a site at this address; returns www."""
-    project = folder / "room" if (folder / "room").exists() else scenario("room", folder)
-    before = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = address
-    try:
-        assert build(folder / "www" / "handboek", project), "the room scenario does not build"
-    finally:
-        os.environ.pop("SITE_URL") if before is None else os.environ.update(SITE_URL=before)
-    return folder / "www"
-
-
-@pytest.fixture(scope="session")
-def room(tmp_path_factory):
-    """The room scenario served under /handboek/, at the address it was built for; yields
-    that address."""
-    folder = tmp_path_factory.mktemp("room")
-    (folder / "www").mkdir()
-    httpd = serve(folder / "www")
-    address = f"http://127.0.0.1:{httpd.server_port}/handboek/"
-    build_room(folder, address)
-    yield address
-    httpd.shutdown()
 
 
 def phone(browser):

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from .test_offline import room  # noqa: F401  (the room scenario, served at the address it was built for)
 from .test_print import pdf_pages
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,6 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from .conftest import method_slugs
 
 pytestmark = pytest.mark.browser
 A4_POINTS = (595, 842)

@@ -8,7 +8,7 @@ import pytest
 
 from intervisiewijzer.views.planning import step_minimums
 
-from .test_offline import AMSTERDAM, PHONE, STEPS, clock_face, room, run_for  # noqa: F401 (room: a fixture)
+from .test_offline import AMSTERDAM, PHONE, STEPS, clock_face, run_for
 
 pytestmark = pytest.mark.browser
 TEN = datetime(2027, 3, 15, 10, 0, tzinfo=AMSTERDAM)
