@@ -38,7 +38,7 @@ from ..rendering import Renderer
 from . import offline
 from .glossary_markdown import GlossaryExtension
 from .project import METHODS, TEMPLATES, Project, log, our_fault
-from .search_index import finish_search_index
+from .search_index import finish_search_index, search_plugin
 
 # mkdocs-macros reports every macro it registers, at every rebuild: noise for an author.
 logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
@@ -217,8 +217,7 @@ class IntervisiewijzerPlugin(BasePlugin[PluginConfig]):
 
     @_one_line
     def on_post_build(self, *, config) -> None:
-        searching = any(name.split("/")[-1] == "search" for name in config.plugins)  # "search" or "material/search"
-        if self.project is not None and not self.broken and searching:
+        if self.project is not None and not self.broken and search_plugin(config) is not None:
             finish_search_index(Path(config.site_dir), self.project.catalogue, list(self.generated.values()))
         if self.project is not None and not self.broken:  # last: the worker's version is a hash of every file
             offline.write(Path(config.site_dir), config, self.project.catalogue, serving=self.serving)

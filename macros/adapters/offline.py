@@ -31,6 +31,7 @@ from typing import Any
 
 from ..data import Catalogue
 from ..views import addresses
+from .search_index import search_plugin
 
 WORKER = "sw.js"
 LOGIC = "assets/intervisiewijzer/offline-worker.js"
@@ -157,8 +158,7 @@ def _shell(site: Path, languages: list[str] | None) -> list[str]:
 
 
 def _search_languages(config: Any) -> list[str] | None:
-    plugin = next((p for name, p in config.plugins.items() if name.split("/")[-1] == "search"), None)
-    languages = getattr(getattr(plugin, "config", None), "lang", None)
+    languages = getattr(getattr(search_plugin(config), "config", None), "lang", None)
     return list(languages) if languages else None
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from markupsafe import escape
 
@@ -111,6 +112,11 @@ def worker_settings(catalogue: Catalogue, sources: list[str]) -> dict:
         ],
         "fallback": [addresses.address(src) for src in FALLBACK],
     }
+
+
+def search_plugin(config: Any) -> Any | None:
+    """The site's search plugin, whether mkdocs.yml names it "search" or "material/search"."""
+    return next((plugin for name, plugin in config.plugins.items() if name.split("/")[-1] == "search"), None)
 
 
 def by_name(pages: list[GeneratedPage]) -> list[dict]:
